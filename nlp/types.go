@@ -1,0 +1,161 @@
+// Package nlp turns the text of hospital news into facts: it reads and
+// normalises documents, splits sentences, segments them with gse, recognises
+// hospitals, institutions, departments and officials, resolves aliases, and
+// extracts positions and the supports / affiliated_with / partner_of
+// relations, each fact pointing back at the sentence it was read from.
+package nlp
+
+import "fmt"
+
+// EntityType is the kind of a named thing in the graph.
+type EntityType string
+
+// The four entity types of the schema (see ../shared/eval/GUIDE.md).
+const (
+	Hospital    EntityType = "Hospital"
+	Official    EntityType = "Official"
+	Department  EntityType = "Department"
+	Institution EntityType = "Institution"
+)
+
+// IsOrg reports whether entities of this type can hold departments, positions
+// and organisation-to-organisation relations.
+func (t EntityType) IsOrg() bool { return t == Hospital || t == Institution || t == Department }
+
+// Predicate names a relation between two organisations.
+type Predicate string
+
+// The relation predicates of the schema.
+const (
+	Supports       Predicate = "supports"        // helper → helped
+	AffiliatedWith Predicate = "affiliated_with" // member/branch → parent
+	PartnerOf      Predicate = "partner_of"      // symmetric, stored once
+)
+
+// Document is one input file after intake: decoded to UTF-8 and normalised.
+type Document struct {
+	// Name is the base name of the input file; it identifies the document.
+	Name string
+	// Title is the page title of an HTML document, else the first line.
+	Title string
+	// Original is the decoded text as it arrived (artifacts and all); evidence
+	// sentences are quoted from it.
+	Original string
+	// Text is the normalised text the recognisers read: simplified
+	// characters, no pinyin annotations, no zero-width or full-width ASCII.
+	Text string
+	// origin maps every byte offset of Text (and len(Text)) to a byte offset
+	// of Original; nil means Text == Original.
+	origin []int
+}
+
+// OriginalOffset maps a byte offset of d.Text to the matching byte offset of
+// d.Original.
+func (d *Document) OriginalOffset(off int) int {
+	if d.origin == nil {
+		return off
+	}
+	if off < 0 {
+		return 0
+	}
+	if off >= len(d.origin) {
+		return len(d.Original)
+	}
+	return d.origin[off]
+}
+
+// OriginalSpan returns the text of Original behind the span [start, end) of
+// Text.
+func (d *Document) OriginalSpan(start, end int) string {
+	s, e := d.OriginalOffset(start), d.OriginalOffset(end)
+	if s > e || e > len(d.Original) {
+		return ""
+	}
+	return d.Original[s:e]
+}
+
+// Sentence is a span of a document's normalised text.
+type Sentence struct {
+	Index int
+	// Start and End are byte offsets into Document.Text.
+	Start, End int
+	// Text is Document.Text[Start:End].
+	Text string
+	// Evidence is the same sentence as it stands in Document.Original.
+	Evidence string
+}
+
+// Token is one segment of a sentence, with byte offsets into Document.Text.
+type Token struct {
+	Text       string
+	Start, End int
+	POS        string
+}
+
+// Entity is one real-world thing named in a document.
+type Entity struct {
+	// ID is the identity of the thing across documents: two entities with the
+	// same ID are one node in the graph.
+	ID   string
+	Type EntityType
+	// Name is the canonical name: the fullest form, in simplified characters.
+	Name string
+	// Aliases are the other surface forms the document uses for it.
+	Aliases []string
+	// Parent is the ID of the organisation a Department belongs to.
+	Parent string
+}
+
+// Mention records that a sentence names an entity.
+type Mention struct {
+	Entity     string // Entity.ID
+	Sentence   int
+	Start, End int // byte offsets into Document.Text
+}
+
+// Relation is a directed fact between two organisations (PartnerOf is
+// symmetric and listed once).
+type Relation struct {
+	Subject   string // Entity.ID
+	Predicate Predicate
+	Object    string // Entity.ID
+	Sentence  int
+}
+
+// Position is an official holding a title at an organisation.
+type Position struct {
+	Person   string // Entity.ID of an Official
+	Title    string
+	Org      string // Entity.ID of a Hospital, Institution or Department
+	Sentence int
+}
+
+// Extraction is everything read from one document.
+type Extraction struct {
+	Doc       Document
+	Sentences []Sentence
+	Entities  []Entity
+	Mentions  []Mention
+	Relations []Relation
+	Positions []Position
+}
+
+// Entity returns the entity of the extraction with the given ID.
+func (x *Extraction) Entity(id string) (Entity, bool) {
+	for _, e := range x.Entities {
+		if e.ID == id {
+			return e, true
+		}
+	}
+	return Entity{}, false
+}
+
+// EntityID builds the identity of an entity. Departments are qualified by
+// their parent's ID and officials by the organisation that identifies them,
+// so that 肿瘤内科 of two hospitals, or two people called 李刚, stay apart.
+func EntityID(t EntityType, name, qualifier string) string {
+	if qualifier == "" {
+		return fmt.Sprintf("%s/%s", t, name)
+	}
+	return fmt.Sprintf("%s/%s/%s", t, qualifier, name)
+}
