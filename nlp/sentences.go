@@ -1,0 +1,73 @@
+package nlp
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// sentenceEnders end a sentence; closing quotes and brackets that follow them
+// stay with the sentence.
+const sentenceEnders = "。！？!?；;\n"
+
+const sentenceClosers = "”’」』)）】"
+
+// SplitSentences cuts the normalised text of doc into sentences with byte
+// offsets. Blank sentences are dropped; offsets are kept so that every fact
+// points back into the text.
+func SplitSentences(doc *Document) []Sentence {
+	text := doc.Text
+	var out []Sentence
+	start := 0
+	emit := func(end int) {
+		s, e := start, end
+		for s < e {
+			r, n := utf8.DecodeRuneInString(text[s:e])
+			if !isSpace(r) {
+				break
+			}
+			s += n
+		}
+		for e > s {
+			r, n := utf8.DecodeLastRuneInString(text[s:e])
+			if !isSpace(r) {
+				break
+			}
+			e -= n
+		}
+		if e > s {
+			out = append(out, Sentence{
+				Index:    len(out),
+				Start:    s,
+				End:      e,
+				Text:     text[s:e],
+				Evidence: strings.TrimSpace(doc.OriginalSpan(s, e)),
+			})
+		}
+		start = end
+	}
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		if !strings.ContainsRune(sentenceEnders, r) {
+			continue
+		}
+		for i < len(text) {
+			r2, n2 := utf8.DecodeRuneInString(text[i:])
+			if !strings.ContainsRune(sentenceClosers, r2) {
+				break
+			}
+			i += n2
+		}
+		emit(i)
+	}
+	emit(len(text))
+	return out
+}
+
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\u3000', '\u00a0', '\ufeff':
+		return true
+	}
+	return false
+}
