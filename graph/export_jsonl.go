@@ -1,0 +1,114 @@
+package graph
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+)
+
+// EntityLine is an entity of the JSONL export (see DESIGN.md).
+type EntityLine struct {
+	Kind    string   `json:"kind"`
+	ID      string   `json:"id"`
+	Name    string   `json:"name"`
+	Type    string   `json:"type"`
+	Parent  string   `json:"parent,omitempty"`
+	Aliases []string `json:"aliases"`
+	Docs    []string `json:"docs"`
+}
+
+// RelationLine is one relation stated by one document.
+type RelationLine struct {
+	Kind      string `json:"kind"`
+	Subject   string `json:"subject"`
+	Predicate string `json:"predicate"`
+	Object    string `json:"object"`
+	Doc       string `json:"doc"`
+	Evidence  string `json:"evidence"`
+}
+
+// PositionLine is one position stated by one document.
+type PositionLine struct {
+	Kind     string `json:"kind"`
+	Person   string `json:"person"`
+	Title    string `json:"title"`
+	Org      string `json:"org"`
+	Doc      string `json:"doc"`
+	Evidence string `json:"evidence"`
+}
+
+// exportedRelations are the predicates written as relation lines, with their
+// names in the export.
+var exportedRelations = map[quad.IRI]string{
+	Supports:       "supports",
+	AffiliatedWith: "affiliated_with",
+	PartnerOf:      "partner_of",
+}
+
+// WriteJSONL writes the graph as JSON lines: entities sorted by id, then
+// relations, then positions, each sorted, so that two exports of the same
+// graph are byte-for-byte equal. Entity lines are written as they are read;
+// only relation and position lines are held until they are sorted.
+func WriteJSONL(ctx context.Context, qs graph.QuadStore, w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	r := newGraphReader(qs)
+
+	entities, err := r.entityNodes(ctx)
+	if err != nil {
+		return fmt.Errorf("export jsonl: %w", err)
+	}
+	var relations []RelationLine
+	var positions []PositionLine
+	for _, node := range entities {
+		e, err := r.readEntity(ctx, node)
+		if err != nil {
+			return fmt.Errorf("export jsonl: entity %s: %w", node, err)
+		}
+		if err := enc.Encode(e.line); err != nil {
+			return fmt.Errorf("export jsonl: %w", err)
+		}
+		rels, err := r.relationLines(ctx, e)
+		if err != nil {
+			return fmt.Errorf("export jsonl: relations of %s: %w", node, err)
+		}
+		relations = append(relations, rels...)
+		pos, err := r.positionLines(ctx, e)
+		if err != nil {
+			return fmt.Errorf("export jsonl: positions of %s: %w", node, err)
+		}
+		positions = append(positions, pos...)
+	}
+	sort.Slice(relations, func(i, j int) bool { return relationKey(relations[i]) < relationKey(relations[j]) })
+	for _, l := range relations {
+		if err := enc.Encode(l); err != nil {
+			return fmt.Errorf("export jsonl: %w", err)
+		}
+	}
+	sort.Slice(positions, func(i, j int) bool { return positionKey(positions[i]) < positionKey(positions[j]) })
+	for _, l := range positions {
+		if err := enc.Encode(l); err != nil {
+			return fmt.Errorf("export jsonl: %w", err)
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("export jsonl: %w", err)
+	}
+	return nil
+}
+
+func relationKey(l RelationLine) string {
+	return strings.Join([]string{l.Subject, l.Predicate, l.Object, l.Doc, l.Evidence}, "\x00")
+}
+
+func positionKey(l PositionLine) string {
+	return strings.Join([]string{l.Person, l.Title, l.Org, l.Doc, l.Evidence}, "\x00")
+}

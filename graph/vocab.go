@@ -1,0 +1,159 @@
+// Package graph turns the facts nlp reads from one document into quads of a
+// Cayley quad store and back: the vocabulary, opening a store, replacing the
+// facts of one document, statistics, and the JSONL export.
+package graph
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+
+	"hospkg/nlp"
+)
+
+// Predicates between entities. Every quad using them is labelled with the IRI
+// of the sentence it was read from.
+const (
+	// Supports links a helper organisation to the one it helps (帮扶, 对口支援).
+	Supports = quad.IRI("hk:supports")
+	// AffiliatedWith links a member, branch or campus to its parent.
+	AffiliatedWith = quad.IRI("hk:affiliated_with")
+	// PartnerOf links two organisations cooperating as equals; stored once.
+	PartnerOf = quad.IRI("hk:partner_of")
+	// DepartmentOf links a Department to the organisation it belongs to.
+	DepartmentOf = quad.IRI("hk:department_of")
+	// HoldsPosition links an Official to a Position node.
+	HoldsPosition = quad.IRI("hk:holds_position")
+	// Title is the title of a Position node (院长), as a string.
+	Title = quad.IRI("hk:title")
+	// Org links a Position node to the organisation the title is held at.
+	Org = quad.IRI("hk:org")
+	// Name is the canonical name of an entity, as a string.
+	Name = quad.IRI("hk:name")
+	// Alias is one other surface form of an entity, as a string.
+	Alias = quad.IRI("hk:alias")
+	// Type is rdf:type, written in the short form Gizmo queries use.
+	Type = quad.IRI("rdf:type")
+)
+
+// Provenance predicates: they describe documents and sentences.
+const (
+	// Text is the text of a Sentence node as it stands in the original file.
+	Text = quad.IRI("hk:text")
+	// InDoc links a Sentence node to its Document node.
+	InDoc = quad.IRI("hk:in_doc")
+	// Index is the position of a sentence in its document (quad.Int).
+	Index = quad.IRI("hk:index")
+	// Start is the byte offset where a sentence starts in the normalised text.
+	Start = quad.IRI("hk:start")
+	// End is the byte offset where a sentence ends in the normalised text.
+	End = quad.IRI("hk:end")
+	// Mentions links a sentence to every node its facts talk about; it is how
+	// rebuilding a document finds the quads it wrote before.
+	Mentions = quad.IRI("hk:mentions")
+	// File is the base name of the file a Document node was read from.
+	File = quad.IRI("hk:file")
+	// DocTitle is the title of a Document node. It is not Title, so that a
+	// query for position titles never meets a document title.
+	DocTitle = quad.IRI("hk:doc_title")
+)
+
+// Node types, the objects of rdf:type quads.
+const (
+	HospitalType    = quad.IRI("hk:Hospital")
+	OfficialType    = quad.IRI("hk:Official")
+	DepartmentType  = quad.IRI("hk:Department")
+	InstitutionType = quad.IRI("hk:Institution")
+	DocumentType    = quad.IRI("hk:Document")
+	SentenceType    = quad.IRI("hk:Sentence")
+	PositionType    = quad.IRI("hk:Position")
+)
+
+// entityTypes maps the entity types of nlp to their node types.
+var entityTypes = map[nlp.EntityType]quad.IRI{
+	nlp.Hospital:    HospitalType,
+	nlp.Official:    OfficialType,
+	nlp.Department:  DepartmentType,
+	nlp.Institution: InstitutionType,
+}
+
+// relationPredicates maps the relation predicates of nlp to their IRIs.
+var relationPredicates = map[nlp.Predicate]quad.IRI{
+	nlp.Supports:       Supports,
+	nlp.AffiliatedWith: AffiliatedWith,
+	nlp.PartnerOf:      PartnerOf,
+}
+
+// TypeIRI returns the node type of an entity type.
+func TypeIRI(t nlp.EntityType) (quad.IRI, error) {
+	iri, ok := entityTypes[t]
+	if !ok {
+		return "", fmt.Errorf("unknown entity type %q", t)
+	}
+	return iri, nil
+}
+
+// PredicateIRI returns the IRI of a relation predicate.
+func PredicateIRI(p nlp.Predicate) (quad.IRI, error) {
+	iri, ok := relationPredicates[p]
+	if !ok {
+		return "", fmt.Errorf("unknown relation predicate %q", p)
+	}
+	return iri, nil
+}
+
+// Prefixes of node IRIs.
+const (
+	entityPrefix   = "hk:e/"
+	docPrefix      = "hk:doc/"
+	positionPrefix = "hk:pos/"
+	sentenceMark   = "#s"
+)
+
+// EntityIRI returns the node of an entity, from its nlp.Entity.ID.
+func EntityIRI(id string) quad.IRI { return quad.IRI(entityPrefix + escapeIRI(id, "")) }
+
+// DocIRI returns the node of the document read from the file with this base
+// name. '#' is escaped too, because it separates a document from its
+// sentences: the sentences of "a" must never look like those of "a#b".
+func DocIRI(name string) quad.IRI { return quad.IRI(docPrefix + escapeIRI(name, "#")) }
+
+// SentenceIRI returns the node of sentence index of the named document.
+func SentenceIRI(name string, index int) quad.IRI {
+	return quad.IRI(fmt.Sprintf("%s%s%d", string(DocIRI(name)), sentenceMark, index))
+}
+
+// PositionIRI returns the node of one (person, title, organisation) triple.
+// The three parts are joined by '|', which IRIs may not contain, so it is
+// written percent-escaped (%7C); a '|' inside a part is escaped the same way
+// but its '%' is escaped first, so the joint stays unambiguous.
+func PositionIRI(personID, title, orgID string) quad.IRI {
+	const sep = "%7C"
+	return quad.IRI(positionPrefix + escapeIRI(personID, "") + sep + escapeIRI(title, "") + sep + escapeIRI(orgID, ""))
+}
+
+// docOfLabel returns the document IRI a quad label belongs to: the label
+// itself for document-level quads, the part before '#' for sentences.
+func docOfLabel(label quad.IRI) quad.IRI {
+	s := string(label)
+	if i := strings.IndexByte(s, '#'); i >= 0 {
+		return quad.IRI(s[:i])
+	}
+	return label
+}
+
+// escapeIRI percent-escapes the characters an IRI may not contain (space,
+// <>"{}|^`\ and control characters), '%' so that escaping can be undone, and
+// any of extra.
+func escapeIRI(s, extra string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || strings.ContainsRune(" <>\"{}|^`\\%", r) || strings.ContainsRune(extra, r) {
+			fmt.Fprintf(&b, "%%%02X", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
