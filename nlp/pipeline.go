@@ -1,6 +1,9 @@
 package nlp
 
-import "fmt"
+import (
+	"fmt"
+	"sort"
+)
 
 // Pipeline runs the extraction stages over one document at a time. It holds
 // the shared segmenter and nothing per document, so one Pipeline serves many
@@ -18,16 +21,28 @@ func NewPipeline() (*Pipeline, error) {
 	return &Pipeline{seg: seg}, nil
 }
 
-// Extract reads the facts of one document.
+// Extract reads the facts of one document: sentences, then per sentence the
+// organisations, departments and positions, then the document-level
+// resolution of aliases, and finally the relations.
 func (p *Pipeline) Extract(doc Document) (*Extraction, error) {
 	if doc.Name == "" {
 		return nil, fmt.Errorf("extract: document has no name")
 	}
 	x := &Extraction{Doc: doc, Sentences: SplitSentences(&doc)}
-	tokens := make([][]Token, len(x.Sentences))
+	facts := make([]sentenceFacts, len(x.Sentences))
 	for i, s := range x.Sentences {
-		tokens[i] = p.seg.Tokens(s)
+		st := newSentenceText(s, p.seg.Tokens(s))
+		orgs := recogniseOrganisations(st)
+		positions, _ := recognisePositions(st, orgs)
+		facts[i] = sentenceFacts{st: st, orgs: orgs, positions: positions}
 	}
-	_ = tokens // recognisers come next
+	r, positions, orgID := assemble(&x.Doc, facts)
+	x.Positions = positions
+	x.Relations = relate(r, facts, orgID)
+	for _, id := range r.order {
+		x.Entities = append(x.Entities, *r.entities[id])
+	}
+	x.Mentions = r.mentions
+	sort.SliceStable(x.Mentions, func(i, j int) bool { return x.Mentions[i].Start < x.Mentions[j].Start })
 	return x, nil
 }

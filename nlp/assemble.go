@@ -1,0 +1,203 @@
+package nlp
+
+import (
+	"regexp"
+	"strings"
+)
+
+// sentenceFacts are the mentions found in one sentence.
+type sentenceFacts struct {
+	st        *sentenceText
+	orgs      []*orgMention
+	positions []*positionMention
+}
+
+// assemble turns the mentions of all sentences into the document's entities,
+// mentions and positions, with aliases resolved.
+func assemble(doc *Document, facts []sentenceFacts) (*resolution, []Position, map[*orgMention]string) {
+	r := newResolution(doc)
+	var all []docOrg
+	for i, f := range facts {
+		for _, o := range f.orgs {
+			all = append(all, docOrg{o, i})
+		}
+		for _, p := range f.positions {
+			if p.org != nil && !containsOrg(f.orgs, p.org) {
+				all = append(all, docOrg{p.org, i}) // 密云区政府 from 密云区副区长
+			}
+		}
+	}
+	r.resolveOrganisations(all)
+	mainName := r.chooseMain(all)
+	if mainName != "" {
+		r.main = EntityID(Hospital, mainName, "")
+	}
+
+	orgID := make(map[*orgMention]string)
+	// Hospitals and institutions first: departments and positions refer to them.
+	for _, o := range all {
+		switch {
+		case o.ref:
+			if r.main != "" {
+				orgID[o.orgMention] = r.main
+				r.mentions = append(r.mentions, Mention{Entity: r.main, Sentence: o.sent, Start: o.start, End: o.end})
+			}
+		case o.typ == Department:
+		default:
+			name := r.canonical[o.name]
+			orgID[o.orgMention] = r.addEntity(Entity{ID: EntityID(o.typ, name, ""), Type: o.typ, Name: name}, o.sent, o.start, o.end, o.name)
+		}
+	}
+	for _, o := range all {
+		if o.typ != Department || o.ref {
+			continue
+		}
+		if o.suffix == "中心" && o.parent == nil && centreType(o.name) == Institution {
+			orgID[o.orgMention] = r.addEntity(Entity{ID: EntityID(Institution, o.name, ""), Type: Institution, Name: o.name}, o.sent, o.start, o.end, o.name)
+			continue
+		}
+		parent := r.departmentParent(o, facts[o.sent].orgs, orgID)
+		if parent == "" {
+			continue
+		}
+		orgID[o.orgMention] = r.addDepartment(o, parent)
+	}
+	return r, r.assemblePositions(facts, orgID), orgID
+}
+
+func containsOrg(list []*orgMention, o *orgMention) bool {
+	for _, x := range list {
+		if x == o {
+			return true
+		}
+	}
+	return false
+}
+
+// departmentParent is the organisation a department belongs to: the one it is
+// named with, else the nearest organisation earlier in the same clause, else
+// the hospital the article is about.
+func (r *resolution) departmentParent(d docOrg, sentenceOrgs []*orgMention, orgID map[*orgMention]string) string {
+	if d.parent != nil {
+		return orgID[d.parent]
+	}
+	var nearest *orgMention
+	for _, o := range sentenceOrgs {
+		if o.end > d.start || o == d.orgMention {
+			continue
+		}
+		if nearest == nil || o.end > nearest.end {
+			nearest = o
+		}
+	}
+	if nearest != nil && !strings.ContainsAny(r.doc.Text[nearest.end:d.start], ",，;；") {
+		if nearest.typ == Department && nearest.parent != nil {
+			return orgID[nearest.parent]
+		}
+		if id := orgID[nearest]; id != "" && !strings.HasPrefix(id, string(Department)) {
+			return id
+		}
+	}
+	return r.main
+}
+
+// addDepartment records a department of parent. A unit of a government body
+// keeps the body in its name (国家卫生健康委应急司); a unit of a hospital is
+// named on its own (整形烧伤外科), its full form kept as an alias.
+func (r *resolution) addDepartment(d docOrg, parentID string) string {
+	parent := r.entities[parentID]
+	name := d.name
+	var aliases []string
+	if parent != nil {
+		full := parent.Name + d.name
+		if parent.Type == Institution {
+			name, aliases = full, []string{d.name}
+		} else if d.parent != nil {
+			aliases = []string{full}
+		}
+	}
+	// 整形科 is short for 整形烧伤外科 of the same parent.
+	for _, id := range r.order {
+		e := r.entities[id]
+		if e.Type == Department && e.Parent == parentID && isShortFormOf(name, e.Name) {
+			return r.addEntity(Entity{ID: e.ID, Type: Department, Name: e.Name, Parent: parentID, Aliases: append(aliases, name)}, d.sent, d.start, d.end, "")
+		}
+	}
+	return r.addEntity(Entity{ID: EntityID(Department, name, parentID), Type: Department, Name: name, Parent: parentID, Aliases: aliases}, d.sent, d.start, d.end, d.name)
+}
+
+// assemblePositions turns position mentions into officials and positions.
+// NAME TITLE re-mentions (郭燕红司长指出) add no position for a person whose
+// position the article already gave.
+func (r *resolution) assemblePositions(facts []sentenceFacts, orgID map[*orgMention]string) []Position {
+	var out []Position
+	personID := make(map[string]string) // name → Official ID, within the document
+	seen := make(map[Position]bool)
+	for pass := 0; pass < 2; pass++ {
+		for i, f := range facts {
+			for _, p := range f.positions {
+				if p.reMention != (pass == 1) {
+					continue
+				}
+				org := ""
+				switch {
+				case p.org != nil:
+					org = orgID[p.org]
+				case p.ownHospital:
+					org = r.main
+				case hospitalTitles[p.title]:
+					org = r.main
+				}
+				if p.reMention && personID[p.person.name] != "" {
+					continue
+				}
+				id := personID[p.person.name]
+				if id == "" {
+					qualifier := org
+					if qualifier == "" {
+						qualifier = r.main
+					}
+					if qualifier == "" {
+						qualifier = "doc:" + r.doc.Name
+					}
+					id = EntityID(Official, p.person.name, qualifier)
+					personID[p.person.name] = id
+				}
+				r.addEntity(Entity{ID: id, Type: Official, Name: p.person.name}, i, p.person.start, p.person.end, p.person.name)
+				if org == "" || positionlessTitles[p.title] {
+					continue
+				}
+				pos := Position{Person: id, Title: p.title, Org: org, Sentence: i}
+				key := pos
+				key.Sentence = 0
+				if !seen[key] {
+					seen[key] = true
+					out = append(out, pos)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// coordinatedGovernment matches 密云区委区政府 and 市委市政府: a Party committee
+// and a government of one place, named together.
+var coordinatedGovernment = regexp.MustCompile(`^(.*?)([省市县区州])委([省市县区州])(人民)?政府$`)
+
+// splitCoordinated cuts 密云区委区政府 into 密云区委 and 密云区政府.
+func splitCoordinated(orgs []*orgMention) []*orgMention {
+	var out []*orgMention
+	for _, o := range orgs {
+		m := coordinatedGovernment.FindStringSubmatch(o.name)
+		if m == nil {
+			out = append(out, o)
+			continue
+		}
+		committee := m[1] + m[2] + "委"
+		cut := o.start + len(committee)
+		out = append(out,
+			&orgMention{start: o.start, end: cut, name: committee, typ: Institution, suffix: "委"},
+			&orgMention{start: cut, end: o.end, name: m[1] + m[3] + m[4] + "政府", typ: Institution, suffix: "政府"})
+	}
+	return out
+}

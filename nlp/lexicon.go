@@ -1,0 +1,179 @@
+package nlp
+
+import "strings"
+
+// The lexicons below are dictionaries of kinds of names — suffixes, titles,
+// surnames, words that cannot be part of a name — never names of particular
+// organisations or people.
+
+// orgSuffix tells what a name ending in a suffix is.
+type orgSuffix struct {
+	text string
+	typ  EntityType
+}
+
+// orgSuffixes end the names of hospitals and institutions. Longer suffixes
+// are tried first.
+var orgSuffixes = sortByLength([]orgSuffix{
+	{"医院", Hospital}, {"卫生院", Hospital}, {"社区卫生服务中心", Hospital},
+	{"卫生服务中心", Hospital}, {"卫生服务站", Hospital}, {"院区", Hospital},
+	{"分院", Hospital}, {"医疗集团", Hospital}, {"保健院", Hospital},
+	{"妇幼保健院", Hospital}, {"医学中心", Hospital}, {"专科联盟", Hospital},
+	{"医联体", Hospital}, {"医共体", Hospital}, {"诊所", Hospital}, {"疗养院", Hospital},
+	{"大学", Institution}, {"学院", Institution}, {"医学院", Institution},
+	{"医学部", Institution}, {"党校", Institution}, {"卫生健康委员会", Institution},
+	{"卫生健康委", Institution}, {"卫健委", Institution}, {"卫健局", Institution},
+	{"卫生局", Institution}, {"卫生厅", Institution}, {"卫生健康局", Institution},
+	{"政府", Institution}, {"人民政府", Institution}, {"党委", Institution},
+	{"市委", Institution}, {"区委", Institution}, {"县委", Institution}, {"省委", Institution},
+	{"州委", Institution}, {"政协", Institution}, {"人大", Institution}, {"人大常委会", Institution},
+	{"医保局", Institution}, {"医疗保障局", Institution}, {"疾控中心", Institution},
+	{"疾病预防控制中心", Institution}, {"研究所", Institution}, {"研究院", Institution},
+	{"科学院", Institution}, {"工程院", Institution}, {"委员会", Institution},
+	{"基金会", Institution}, {"协会", Institution}, {"学会", Institution},
+	{"公司", Institution}, {"全国重点实验室", Institution}, {"联盟", Institution},
+	{"管理局", Institution}, {"监督局", Institution}, {"红十字会", Institution},
+})
+
+// standaloneInstitutions are bodies named by a fixed word rather than by a
+// suffix pattern.
+var standaloneInstitutions = []string{"党中央", "中共中央", "国务院", "全国人大", "中央军委"}
+
+// deptSuffixes end the names of units inside an organisation.
+var deptSuffixes = sortStrings([]string{
+	"科", "室", "部", "办", "处", "司", "中心", "病房", "病区", "实验室", "门诊",
+	"宁养院", "监护室", "办公室", "工作站", "研究室", "教研室",
+})
+
+// notDeptEndings are words that end in a department suffix but are not
+// units (干部, 举办, 公司, 学科): a name ending in one of them is no department.
+var notDeptEndings = sortStrings([]string{
+	"学科", "专科", "科室", "本科", "各科", "分科", "跨科", "建科",
+	"干部", "内部", "外部", "全部", "局部", "部分", "北部", "南部", "东部", "西部", "中部",
+	"基层部", "总部", "各部", "支部", "胸部", "腹部", "头部", "颈部", "面部", "腰部", "背部",
+	"处理", "处置", "之处", "到处", "处于", "各处", "办理", "举办", "主办", "承办", "创办",
+	"协办", "开办", "督办", "办公", "查办", "包办", "交办", "公司", "上司", "总司",
+	"地下室", "换药室", "值班室", "会议室", "手术室", "诊室", "教室", "报告厅", "病室",
+	"区域医疗中心", "区域性医疗中心", "医疗中心", "质控中心", "临床技能中心", "服务中心",
+	"数据中心", "卫生服务中心", "重点实验室",
+})
+
+// genericDeptNames are kinds of unit, not names of one.
+var genericDeptNames = []string{
+	"门诊", "急门诊", "门急诊", "特色门诊", "专家门诊", "专病门诊", "病房", "综合病房", "病区",
+	"中心", "五大中心", "科室", "实验室", "办公室", "内科", "外科",
+}
+
+// notDeptWords cannot be part of a department name.
+var notDeptWords = []string{"各个", "多个", "我们", "全院", "职能", "临床医技"}
+
+// titles are the positions an official holds, longest first.
+var titles = sortStrings([]string{
+	"党委书记", "党委副书记", "党组书记", "党组副书记", "纪委书记", "总支书记", "支部书记",
+	"书记", "副书记", "总书记",
+	"院长", "副院长", "常务副院长", "执行院长", "名誉院长", "院长助理",
+	"主任", "副主任", "常务副主任", "主任委员", "副主任委员", "主委", "副主委",
+	"科长", "副科长", "处长", "副处长", "司长", "副司长", "局长", "副局长",
+	"厅长", "副厅长", "部长", "副部长", "区长", "副区长", "市长", "副市长",
+	"县长", "副县长", "省长", "副省长", "主席", "副主席", "所长", "副所长",
+	"校长", "副校长", "护士长", "董事长", "总经理", "副总经理", "总会计师",
+	"秘书长", "副秘书长", "组长", "副组长", "主任医师", "副主任医师", "主治医师",
+	"医生", "医师", "护士", "编辑", "责任编辑", "记者", "通讯员", "总编辑",
+	"总监", "理事长", "副理事长", "会长", "副会长", "院士", "教授",
+})
+
+// bylineTitles introduce the people credited at the end of an article.
+var bylineTitles = []string{"编辑", "责任编辑", "审核", "通讯员", "记者", "撰稿", "供稿", "校对", "审校", "作者"}
+
+// positionlessTitles name a person without tying them to an organisation in
+// the article.
+var positionlessTitles = map[string]bool{"总书记": true, "院士": true, "教授": true}
+
+// surnames are the common Chinese family names (single and compound).
+var surnames = func() map[string]bool {
+	single := "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+	m := make(map[string]bool)
+	for _, r := range single {
+		m[string(r)] = true
+	}
+	for _, s := range []string{"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯", "端木", "西门", "南宫", "独孤", "呼延", "万俟"} {
+		m[s] = true
+	}
+	return m
+}()
+
+// notGivenName are characters that end a person's name in running text: they
+// start the words that follow a name (在, 等, 说, 表示, 指出 ...).
+const notGivenName = "在等说表指强出作是为以对向和与及的了也都就将被把从到于代主同带提认介说谈致讲作获荣任兼分率一二三四五六七八九十、,，.。:：;；!！?？“”\"'《》()（）[]【】 \u3000"
+
+// boundaryWords cannot be inside an organisation name; a name starts after
+// the last of them. They are the verbs, prepositions and generic nouns that
+// stand before names in news text.
+var boundaryWords = sortStrings([]string{
+	"在", "与", "和", "及", "同", "由", "对", "向", "到", "赴", "至", "从", "为", "是", "被",
+	"将", "把", "让", "经", "据", "等", "的", "了", "于", "以", "或", "并", "且", "给", "跟",
+	"派驻", "选派", "派出", "分赴", "邀请", "依托", "完成", "开设", "成立", "构建", "签约",
+	"签订", "携手", "联合", "支援", "帮扶", "落户", "举办", "召开", "参加", "出席", "代表",
+	"感谢", "前往", "来自", "获批", "通过", "成为", "加入", "担任", "任", "原", "现",
+	"我们", "你们", "他们", "该", "各", "两", "这", "那", "其", "本", "我",
+	"专家", "医生", "患者", "工作", "领导", "干部", "职工", "人员", "同志", "团队",
+	"支持", "下", "上", "中", "内", "后", "前", "时", "里",
+	"获", "首批", "首家", "全市", "全省", "全区", "全国各", "积极", "推进", "推动", "加强",
+	"实现", "开展", "启动", "揭牌", "挂牌", "授牌", "隶属", "附属于", "属于", "作为",
+	"包括", "涵盖", "带动", "帮助", "协助", "主营", "主管", "托管",
+	"院长", "书记", "主任", "科长", "处长", "司长", "局长", "区长", "市长", "县长", "主席",
+	"副", "举行", "主办", "承办", "授予", "评为", "入选", "荣获", "位列", "排名", "进入",
+	"新增", "一期", "二期", "即", "所", "均", "已", "又", "也", "还", "都", "再", "更",
+	"就", "才", "共", "总", "新", "老", "大", "小", "分别", "先后", "陆续", "共同", "深入",
+	"走进", "来到", "回到", "进驻", "入驻", "下沉", "输出", "合作", "共建", "医联体成员",
+	"之一", "全国", "省内外", "国内外", "区内外", "市内外",
+})
+
+// genericNamePrefixes carry no distinctive information: a name made only of
+// them and its suffix is a description (区域医疗中心), not a name.
+var genericNamePrefixes = sortStrings([]string{
+	"区域", "医疗", "国家", "省级", "市级", "县级", "区级", "医学", "临床", "重点", "全国",
+	"质控", "综合", "三级", "二级", "一级", "甲等", "乙等", "公立", "民营", "基层", "社区",
+	"乡镇", "县域", "城市", "定点", "救治", "互联网", "智慧", "示范", "龙头", "专科", "特色",
+	"国际", "一流", "高水平", "兄弟", "成员", "合作", "项目", "上级", "下级", "地方", "当地",
+	"附近", "周边", "知名", "高等", "其他", "全科", "这些", "人民", "中医", "西医", "医药",
+	"卫生", "健康", "服务", "紧密型", "松散型", "型", "总", "新", "分", "大", "院", "专业",
+	"技能", "培训", "管理", "数据", "信息", "指挥", "运营", "联合", "医防", "融合",
+})
+
+func sortByLength(s []orgSuffix) []orgSuffix {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && len(s[j].text) > len(s[j-1].text); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+	return s
+}
+
+func sortStrings(s []string) []string {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && len(s[j]) > len(s[j-1]); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+	return s
+}
+
+// hasAnySuffix returns the longest word of words that s ends with.
+func hasAnySuffix(s string, words []string) string {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+func hasAnyPrefix(s string, words []string) string {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return w
+		}
+	}
+	return ""
+}

@@ -1,0 +1,281 @@
+package nlp
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// personMention is an official named in a sentence.
+type personMention struct {
+	start, end int
+	name       string
+}
+
+// positionMention ties a person to a title and, where the text gives one, an
+// organisation.
+type positionMention struct {
+	person *personMention
+	title  string
+	org    *orgMention
+	// ownHospital marks a title given to the article's own hospital (院长 with
+	// no organisation, 院党委书记).
+	ownHospital bool
+	// reMention marks NAME TITLE (郭燕红司长指出): usually a person already
+	// introduced, whose position is not restated.
+	reMention bool
+}
+
+// hospitalTitles are titles that, given with no organisation, belong to the
+// hospital the article is about.
+var hospitalTitles = map[string]bool{
+	"党委书记": true, "党委副书记": true, "书记": true, "副书记": true, "纪委书记": true,
+	"院长": true, "副院长": true, "常务副院长": true, "执行院长": true, "名誉院长": true, "院长助理": true,
+	"主任": true, "副主任": true, "科长": true, "副科长": true, "护士长": true, "医生": true,
+	"医师": true, "主任医师": true, "副主任医师": true, "主治医师": true, "护士": true,
+	"编辑": true, "责任编辑": true, "总编辑": true, "记者": true, "通讯员": true, "审核": true,
+	"撰稿": true, "供稿": true, "校对": true, "审校": true, "作者": true, "总会计师": true,
+}
+
+// placeTitles are the heads of a local government: 密云区副区长 is a
+// position at 密云区政府.
+var placeTitles = map[string]string{"区长": "区", "副区长": "区", "市长": "市", "副市长": "市", "县长": "县", "副县长": "县", "省长": "省", "副省长": "省"}
+
+// recognisePositions finds officials and their titles in one sentence:
+// TITLE NAME (院长杨尹默), NAME TITLE (郭燕红司长), ORG TITLE NAME, lists that
+// share a title (副院长孙万卉、刘亚娟) and titles that share a name (党委书记、主任王文平).
+func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMention, []*orgMention) {
+	var out []*positionMention
+	var placeOrgs []*orgMention
+	type pending struct {
+		title       string
+		org         *orgMention
+		ownHospital bool
+	}
+	var chain []pending // titles waiting for their name
+	var chainOrg *orgMention
+	chainOwn := false
+	text := st.Text
+	for i := 0; i < len(text); {
+		pos := st.Start + i
+		title := titleAt(text[i:])
+		if title == "" || insideOrg(orgs, pos) {
+			_, n := utf8.DecodeRuneInString(text[i:])
+			i += n
+			continue
+		}
+		ts, te := pos, pos+len(title)
+		org := orgEndsAt(orgs, ts)
+		own := false
+		if org == nil && strings.HasSuffix(st.at(st.Start, ts), "院") && !insideOrg(orgs, ts-len("院")) {
+			own = true
+		}
+		if org == nil && !own {
+			if place, ok := placeTitles[title]; ok {
+				if m := placeBefore(st, ts, place); m != nil {
+					org = m
+					placeOrgs = append(placeOrgs, m)
+				}
+			}
+		}
+		prev := strings.TrimRight(st.at(st.Start, ts), " \u3000")
+		if org == nil && !own && strings.HasSuffix(prev, "、") {
+			org, own = chainOrg, chainOwn
+		}
+		if org != nil || own {
+			chainOrg, chainOwn = org, own
+		}
+		j := te
+		for j < st.End {
+			r, n := utf8.DecodeRuneInString(st.at(j, st.End))
+			if r != ' ' && r != '\u3000' && r != ':' && r != '：' {
+				break
+			}
+			j += n
+		}
+		person := readName(st, j, orgs)
+		if person == nil {
+			if strings.HasPrefix(st.at(j, st.End), "、") {
+				chain = append(chain, pending{title, org, own})
+			} else if p := nameBefore(st, ts, orgs); p != nil && org == nil && !own {
+				out = append(out, &positionMention{person: p, title: title, reMention: true})
+				chain, chainOrg, chainOwn = nil, nil, false
+			} else {
+				chain, chainOrg, chainOwn = nil, nil, false
+			}
+			i = te - st.Start
+			continue
+		}
+		for _, c := range chain {
+			out = append(out, &positionMention{person: person, title: c.title, org: c.org, ownHospital: c.ownHospital})
+		}
+		chain = nil
+		out = append(out, &positionMention{person: person, title: title, org: org, ownHospital: own})
+		// 副院长孙万卉、刘亚娟、刁英智: names that share the title.
+		k := person.end
+		for strings.HasPrefix(st.at(k, st.End), "、") {
+			next := readName(st, k+len("、"), orgs)
+			if next == nil || titleAt(st.at(next.end, st.End)) != "" {
+				break
+			}
+			out = append(out, &positionMention{person: next, title: title, org: org, ownHospital: own})
+			k = next.end
+		}
+		i = k - st.Start
+	}
+	return out, placeOrgs
+}
+
+// titleAt returns the longest title text starts with.
+func titleAt(text string) string {
+	return hasAnyPrefix(text, titles)
+}
+
+func insideOrg(orgs []*orgMention, off int) bool {
+	for _, o := range orgs {
+		if o.start <= off && off < o.end {
+			return true
+		}
+	}
+	return false
+}
+
+func orgEndsAt(orgs []*orgMention, off int) *orgMention {
+	for _, o := range orgs {
+		if o.end == off {
+			return o
+		}
+	}
+	return nil
+}
+
+// placeBefore finds a place name such as 密云区 right before off and returns
+// the government it stands for (密云区政府).
+func placeBefore(st *sentenceText, off int, level string) *orgMention {
+	before := st.at(st.Start, off)
+	if !strings.HasSuffix(before, level) {
+		return nil
+	}
+	start := off - len(level)
+	runes := 0
+	for start > st.Start && runes < 4 {
+		r, n := utf8.DecodeLastRuneInString(st.at(st.Start, start))
+		if !unicode.Is(unicode.Han, r) {
+			break
+		}
+		start -= n
+		runes++
+	}
+	for p := off - len(level); p > start; {
+		if boundaryWordEndingAt(st, start, p, false) != "" {
+			start = p
+			break
+		}
+		_, n := utf8.DecodeLastRuneInString(st.at(start, p))
+		p -= n
+	}
+	if off-len(level)-start < len("密云") {
+		return nil
+	}
+	place := st.at(start, off)
+	return &orgMention{start: start, end: off, name: place + "政府", typ: Institution, suffix: "政府"}
+}
+
+// readName reads a person's name (surname and one or two given characters)
+// at off, or returns nil.
+func readName(st *sentenceText, off int, orgs []*orgMention) *personMention {
+	rest := st.at(off, st.End)
+	surname := ""
+	for _, r := range []int{2, 1} {
+		if s := firstRunes(rest, r); surnames[s] && utf8.RuneCountInString(s) == r {
+			surname = s
+			break
+		}
+	}
+	if surname == "" || insideOrg(orgs, off) {
+		return nil
+	}
+	// A dictionary word starting at the surname (管理, 黄金) is not a name,
+	// unless gse itself calls it a name or place.
+	if t, ok := st.tokenAt(off); ok && utf8.RuneCountInString(t.Text) >= 2 && len(t.Text) > len(surname) && commonWordPOS(t.POS) {
+		return nil
+	}
+	given := rest[len(surname):]
+	n := 0
+	size := 0
+	for _, r := range given {
+		if n == 2 || !unicode.Is(unicode.Han, r) || strings.ContainsRune(notGivenName, r) {
+			break
+		}
+		at := off + len(surname) + size
+		if n == 1 && (titleAt(given[size:]) != "" || startsLongToken(st, at) || insideOrg(orgs, at)) {
+			break
+		}
+		if n == 0 && (titleAt(given[size:]) != "" || insideOrg(orgs, at)) {
+			break
+		}
+		n++
+		size += utf8.RuneLen(r)
+	}
+	if n == 0 {
+		return nil
+	}
+	end := off + len(surname) + size
+	return &personMention{start: off, end: end, name: st.at(off, end)}
+}
+
+// nameBefore reads a name that ends right before a title (郭燕红司长).
+func nameBefore(st *sentenceText, off int, orgs []*orgMention) *personMention {
+	before := st.at(st.Start, off)
+	for _, k := range []int{3, 2} {
+		cand := lastRunes(before, k)
+		if utf8.RuneCountInString(cand) != k {
+			continue
+		}
+		start := off - len(cand)
+		ahead := st.at(st.Start, start)
+		r, _ := utf8.DecodeLastRuneInString(ahead)
+		atBoundary := ahead == "" || !unicode.Is(unicode.Han, r) || boundaryWordEndingAt(st, st.Start, start, false) != ""
+		if !atBoundary {
+			if t, ok := st.tokenAt(start); !ok || !strings.HasPrefix(t.POS, "nr") {
+				continue
+			}
+		}
+		p := readName(st, start, orgs)
+		if p != nil && p.end == off {
+			return p
+		}
+	}
+	return nil
+}
+
+func startsLongToken(st *sentenceText, off int) bool {
+	t, ok := st.tokenAt(off)
+	return ok && utf8.RuneCountInString(t.Text) >= 2 && !strings.HasPrefix(t.POS, "nr")
+}
+
+func commonWordPOS(pos string) bool {
+	switch pos {
+	case "v", "vn", "vd", "a", "ad", "an", "d", "p", "c", "u", "r", "m", "q", "t", "f", "n", "l", "i":
+		return true
+	}
+	return false
+}
+
+func firstRunes(s string, n int) string {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
+}
+
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for k := 0; k < n && i > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
+}

@@ -1,0 +1,509 @@
+package nlp
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// orgMention is an organisation or department named in a sentence, before
+// alias resolution. Offsets are byte offsets into Document.Text.
+type orgMention struct {
+	start, end int
+	name       string
+	typ        EntityType
+	suffix     string
+	// parent is the organisation a department is named with (北大医院整形烧伤外科),
+	// or nil.
+	parent *orgMention
+	// ref marks a reference to the article's own hospital (我院, 本院, 总院).
+	ref bool
+}
+
+// sentenceText gives positions inside one sentence: tokens tell where gse
+// cut the text, which decides whether a one-character boundary word really
+// stands on its own.
+type sentenceText struct {
+	Sentence
+	cuts map[int]bool // byte offsets (into Document.Text) where a token starts
+	toks []Token
+}
+
+func newSentenceText(s Sentence, toks []Token) *sentenceText {
+	st := &sentenceText{Sentence: s, cuts: make(map[int]bool, len(toks)+1), toks: toks}
+	for _, t := range toks {
+		st.cuts[t.Start] = true
+		st.cuts[t.End] = true
+	}
+	return st
+}
+
+// at returns the text between two document offsets inside the sentence.
+func (st *sentenceText) at(start, end int) string {
+	return st.Text[start-st.Start : end-st.Start]
+}
+
+// tokenAt returns the token starting at off, if any.
+func (st *sentenceText) tokenAt(off int) (Token, bool) {
+	for _, t := range st.toks {
+		if t.Start == off {
+			return t, true
+		}
+		if t.Start > off {
+			break
+		}
+	}
+	return Token{}, false
+}
+
+// orgRefs are the words an article uses for its own hospital.
+var orgRefs = []string{"我院", "本院", "总院", "该院"}
+
+// RecogniseOrganisations finds the hospitals, institutions and departments
+// named in one sentence. A name is found from its suffix (…医院, …大学, …科)
+// and grown to the left until a word that cannot be part of a name.
+func recogniseOrganisations(st *sentenceText) []*orgMention {
+	var orgs []*orgMention
+	text := st.Text
+	for i := 0; i < len(text); {
+		_, n := utf8.DecodeRuneInString(text[i:])
+		end := i + n
+		i = end
+		if m := orgEndingAt(st, st.Start+end); m != nil {
+			orgs = append(orgs, m)
+		}
+	}
+	for _, w := range standaloneInstitutions {
+		for off := 0; ; {
+			k := strings.Index(text[off:], w)
+			if k < 0 {
+				break
+			}
+			s := st.Start + off + k
+			orgs = append(orgs, &orgMention{start: s, end: s + len(w), name: w, typ: Institution, suffix: w})
+			off += k + len(w)
+		}
+	}
+	for _, w := range orgRefs {
+		for off := 0; ; {
+			k := strings.Index(text[off:], w)
+			if k < 0 {
+				break
+			}
+			s := st.Start + off + k
+			orgs = append(orgs, &orgMention{start: s, end: s + len(w), name: w, typ: Hospital, ref: true})
+			off += k + len(w)
+		}
+	}
+	splitParents(orgs)
+	return splitCoordinated(dropNested(orgs))
+}
+
+// splitParents cuts the organisation off the front of a department named
+// with it (北大医院整形烧伤外科 → 整形烧伤外科 of 北大医院).
+func splitParents(ms []*orgMention) {
+	for _, d := range ms {
+		if d.typ != Department {
+			continue
+		}
+		var best *orgMention
+		for _, o := range ms {
+			if o == d || o.typ == Department || o.start != d.start || o.end >= d.end {
+				continue
+			}
+			if best == nil || o.end > best.end {
+				best = o
+			}
+		}
+		if best != nil && isDeptName(d.name[best.end-d.start:], d.suffix) {
+			d.name = d.name[best.end-d.start:]
+			d.start = best.end
+			d.parent = best
+		}
+	}
+}
+
+// orgEndingAt returns the organisation or department whose name ends at the
+// document offset end, if one does.
+func orgEndingAt(st *sentenceText, end int) *orgMention {
+	before := st.at(st.Start, end)
+	after := st.at(end, st.End)
+	if designation(after) {
+		return nil
+	}
+	if suf := orgSuffixOf(before, after); suf != nil {
+		if suffixInsideVerb(st, end-len(suf.text)) {
+			return nil
+		}
+		start := nameStart(st, end-len(suf.text), suf.text)
+		name := st.at(start, end)
+		if isDistinctiveName(st, start, name, suf.text, suf.typ) {
+			return &orgMention{start: start, end: end, name: name, typ: suf.typ, suffix: suf.text}
+		}
+		// 19家社区卫生服务中心 is a kind of hospital, not a department.
+		return nil
+	}
+	if dsuf := deptSuffixOf(before, after); dsuf != "" {
+		if suffixInsideVerb(st, end-len(dsuf)) {
+			return nil
+		}
+		start := nameStart(st, end-len(dsuf), dsuf)
+		name := st.at(start, end)
+		if isDeptName(name, dsuf) && !followsNumber(st, start) && !isVerbWord(st, start, end) {
+			return &orgMention{start: start, end: end, name: name, typ: Department, suffix: dsuf}
+		}
+	}
+	return nil
+}
+
+// designation reports whether what follows a name turns it into a title
+// given to something else (…病房示范基地, …医院建设单位).
+func designation(after string) bool {
+	return hasAnyPrefix(after, []string{"示范", "基地", "试点", "建设单位", "创建单位"}) != ""
+}
+
+// suffixInsideVerb reports whether the suffix starts inside a verb (入院区).
+func suffixInsideVerb(st *sentenceText, off int) bool {
+	for _, t := range st.toks {
+		if t.Start < off && off < t.End {
+			return t.POS == "v"
+		}
+	}
+	return false
+}
+
+// followsNumber reports whether a name stands after a number (三大病区): it
+// counts units rather than naming one.
+func followsNumber(st *sentenceText, off int) bool {
+	r, _ := utf8.DecodeLastRuneInString(st.at(st.Start, off))
+	return unicode.IsDigit(r) || strings.ContainsRune("一二三四五六七八九十百千几多两双", r)
+}
+
+// isVerbWord reports whether the whole name is one token that gse reads as a
+// verb (建科).
+func isVerbWord(st *sentenceText, start, end int) bool {
+	t, ok := st.tokenAt(start)
+	return ok && t.End == end && (t.POS == "v" || t.POS == "vn")
+}
+
+func orgSuffixOf(before, after string) *orgSuffix {
+	for i := range orgSuffixes {
+		suf := &orgSuffixes[i]
+		if !strings.HasSuffix(before, suf.text) {
+			continue
+		}
+		if continuesWord(suf.text, after) {
+			return nil
+		}
+		return suf
+	}
+	return nil
+}
+
+// suffixBreakers are what may follow a suffix when the suffix is really the
+// start of a longer word (大学生, 学院派, 中心城区).
+var suffixBreakers = map[string][]string{
+	"大学":  {"生", "城", "路", "堂"},
+	"学院":  {"派", "路"},
+	"医院":  {"感染", "管理"},
+	"中心":  {"城", "任务", "工作", "思想", "组学习", "组成员", "校区", "地位"},
+	"联盟":  {"单位", "成员"},
+	"医联体": {"单位", "成员", "建设", "内"},
+	"党委":  {"书记", "副书记", "委员", "成员", "领导", "会"},
+	"科":   {"学", "研", "技", "普", "室", "级", "教", "员", "系"},
+	"室":   {"内", "外"},
+	"部":   {"门", "分", "署", "队", "长"},
+	"办":   {"公", "理", "法", "实事"},
+	"处":   {"理", "置", "于", "长"},
+	"司":   {"机", "法", "长"},
+	"门诊":  {"量", "楼", "部", "大厅", "患者", "服务", "流程", "系统"},
+	"病房":  {"楼"},
+	"病区":  {"楼"},
+}
+
+func continuesWord(suffix, after string) bool {
+	for _, b := range suffixBreakers[suffix] {
+		if strings.HasPrefix(after, b) {
+			return true
+		}
+	}
+	return false
+}
+
+func deptSuffixOf(before, after string) string {
+	for _, suf := range deptSuffixes {
+		if !strings.HasSuffix(before, suf) {
+			continue
+		}
+		if continuesWord(suf, after) {
+			return ""
+		}
+		// 处处长, 科科长: the suffix starts the title, not the unit.
+		if t := hasAnyPrefix(suf+after, titles); t != "" && len(t) > len(suf) && !strings.HasPrefix(after, t) {
+			continue
+		}
+		return suf
+	}
+	return ""
+}
+
+// nameStart grows a name to the left of its suffix (which starts at
+// suffixStart) and returns the offset where the name begins.
+func nameStart(st *sentenceText, suffixStart int, suffix string) int {
+	start := suffixStart
+	runes := 0
+	for start > st.Start && runes < 30 {
+		r, n := utf8.DecodeLastRuneInString(st.at(st.Start, start))
+		if !isNameRune(r) {
+			break
+		}
+		start -= n
+		runes++
+	}
+	// A date stands before the name: 15日柳州市…
+	if start > st.Start {
+		r, _ := utf8.DecodeLastRuneInString(st.at(st.Start, start))
+		if unicode.IsDigit(r) {
+			if c, n := utf8.DecodeRuneInString(st.at(start, suffixStart)); strings.ContainsRune("年月日号届期批次个家名", c) {
+				start += n
+			}
+		}
+	}
+	// The name starts after the last boundary word before the suffix, or
+	// after the last word gse reads as a verb, adverb or function word.
+	connectorsInside := suffix == "实验室"
+	for p := suffixStart; p > start; {
+		if w := boundaryWordEndingAt(st, start, p, connectorsInside); w != "" {
+			return p
+		}
+		if t, ok := st.tokenEndingAt(p); ok && t.Start >= start && cutsName(t, connectorsInside) && !placeRunsThrough(st, t.Start, p) {
+			return p
+		}
+		_, n := utf8.DecodeLastRuneInString(st.at(start, p))
+		p -= n
+	}
+	return start
+}
+
+// cutsName reports whether a token cannot be inside a name: a verb, adverb,
+// pronoun or function word, unless it is one of the verbs that name medical
+// services (急诊, 放疗, 转化).
+func cutsName(t Token, connectorsInside bool) bool {
+	if connectorsInside && (t.Text == "与" || t.Text == "及" || t.Text == "和") {
+		return false
+	}
+	switch t.POS {
+	case "v", "vd", "vi", "d", "ad", "p", "c", "r", "u", "uj", "ul", "uz", "uv", "ud", "ug", "y", "e", "o", "f", "t", "q":
+		return !strings.Contains(nameVerbs, t.Text)
+	case "m":
+		return !strings.HasPrefix(t.Text, "第")
+	}
+	return false
+}
+
+// placeRunsThrough reports whether a province name starts inside [from, to)
+// and goes on past it: gse cut 任内/蒙古, but 内蒙古 starts the name.
+func placeRunsThrough(st *sentenceText, from, to int) bool {
+	for k := from; k < to; {
+		if p := hasAnyPrefix(st.at(k, st.End), provinces); p != "" && k+len(p) > to {
+			return true
+		}
+		_, n := utf8.DecodeRuneInString(st.at(k, st.End))
+		k += n
+	}
+	return false
+}
+
+// nameVerbs are verbs that stand inside the names of units and institutions.
+const nameVerbs = "急诊 放疗 化疗 转化 烧伤 介入 预防 控制 保健 康复 护理 治疗 防治 监护 评价 指导 管理 研究 整合 服务 规划 建设 检验 体检 创伤 透析 麻醉 移植 筛查 发展 教学 培训 研发 救援 急救 输血 病理 影像 超声 消毒 供应 采购 审计 宣传 保卫 组织 统战 纪检 监察 科研 工会 团委 信息 运营 营养 药学 感染 重症 老年"
+
+// tokenEndingAt returns the token that ends at off, if any.
+func (st *sentenceText) tokenEndingAt(off int) (Token, bool) {
+	for _, t := range st.toks {
+		if t.End == off {
+			return t, true
+		}
+		if t.Start >= off {
+			break
+		}
+	}
+	return Token{}, false
+}
+
+// boundaryWordEndingAt reports the boundary word that ends at p, if any. A
+// one-character word counts only where gse cut the text around it, so that
+// 大 in 北京大学 or 新 in 新疆 do not cut a name.
+func boundaryWordEndingAt(st *sentenceText, lo, p int, connectorsInside bool) string {
+	prefix := st.at(lo, p)
+	for _, w := range boundaryWords {
+		if !strings.HasSuffix(prefix, w) {
+			continue
+		}
+		if connectorsInside && (w == "与" || w == "及" || w == "和") {
+			continue
+		}
+		if utf8.RuneCountInString(w) == 1 {
+			if !st.cuts[p] || !st.cuts[p-len(w)] {
+				if !startsWithPlace(st.at(p, st.End)) {
+					continue
+				}
+			}
+		}
+		return w
+	}
+	return ""
+}
+
+// startsWithPlace reports whether text starts with a province-level place
+// name, which always starts a name (任内蒙古医科大学 → 内蒙古医科大学).
+func startsWithPlace(text string) bool {
+	return hasAnyPrefix(text, provinces) != ""
+}
+
+// provinces are China's province-level divisions, long and short forms.
+var provinces = sortStrings([]string{
+	"北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
+	"安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州",
+	"云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
+})
+
+// levelDesignation matches ranks given to a hospital or unit (三级甲等,
+// 市级, Ⅰ级创伤中心): a name holding one describes, it does not name.
+var levelDesignation = regexp.MustCompile(`(^|[^自治区])(省|市|县|地市|国家|[一二三Ⅰ-Ⅻ])级`)
+
+func isNameRune(r rune) bool {
+	return unicode.Is(unicode.Han, r) || (r >= 'Ⅰ' && r <= 'Ⅻ')
+}
+
+// isDistinctiveName reports whether name says which organisation it is,
+// rather than describing a kind (区域医疗中心, 三级医院, 医联体).
+func isDistinctiveName(st *sentenceText, start int, name, suffix string, typ EntityType) bool {
+	rest := strings.TrimSuffix(name, suffix)
+	if levelDesignation.MatchString(name) {
+		return false
+	}
+	if bareAllowed(suffix) {
+		if rest == "" {
+			return strings.Contains("医保局 医疗保障局 疾控中心 市委 区委 县委 省委 州委", suffix)
+		}
+		return !strings.HasSuffix(rest, "院") && !strings.HasSuffix(rest, "医院")
+	}
+	rest = stripGeneric(rest)
+	if rest == "" {
+		return false
+	}
+	if typ == Hospital && suffix != "院区" && suffix != "分院" && !hasNameAnchor(st, start, name, suffix) {
+		return false
+	}
+	// A level word alone (市, 区, 省) before a non-government suffix is generic.
+	if utf8.RuneCountInString(rest) == 1 && strings.Contains("市区县省镇乡村院级家个所", rest) {
+		return suffix == "政协" || suffix == "人大"
+	}
+	for _, r := range rest {
+		if unicode.IsDigit(r) || strings.ContainsRune("一二三四五六七八九十百千几多双两", r) && !strings.Contains(rest, "第") {
+			return false
+		}
+	}
+	return true
+}
+
+// bareAllowed lists suffixes that name a body on their own or after a level
+// word (市委, 区政府, 医保局, 市卫生健康委).
+func bareAllowed(suffix string) bool {
+	switch suffix {
+	case "政府", "人民政府", "市委", "区委", "县委", "省委", "州委", "政协", "人大",
+		"卫健委", "卫生健康委", "卫生健康委员会", "医保局", "医疗保障局", "卫健局", "卫生健康局",
+		"疾控中心", "疾病预防控制中心", "卫生局":
+		return true
+	}
+	return false
+}
+
+// stripGeneric removes generic words from both ends of s.
+func stripGeneric(s string) string {
+	for changed := true; changed && s != ""; {
+		changed = false
+		if w := hasAnyPrefix(s, genericNamePrefixes); w != "" {
+			s, changed = s[len(w):], true
+		}
+		if w := hasAnySuffix(s, genericNamePrefixes); w != "" {
+			s, changed = s[:len(s)-len(w)], true
+		}
+	}
+	return s
+}
+
+// isDeptName reports whether name is a named unit rather than a generic word.
+func isDeptName(name, suffix string) bool {
+	if name == suffix || contains(genericDeptNames, name) || levelDesignation.MatchString(name) {
+		return false
+	}
+	if e := hasAnySuffix(name, notDeptEndings); e != "" && !strings.HasSuffix(name, "医学科") {
+		return false
+	}
+	for _, w := range notDeptWords {
+		if strings.Contains(name, w) {
+			return false
+		}
+	}
+	// 科科, 室速室: the suffix character starts the word too.
+	if strings.HasPrefix(name, suffix) {
+		return false
+	}
+	rest := stripGeneric(strings.TrimSuffix(name, suffix))
+	if rest == "" && suffix != "科" {
+		return false
+	}
+	for _, r := range name {
+		if unicode.IsDigit(r) || strings.ContainsRune("一二三四五六七八九十百千几多", r) {
+			return false
+		}
+	}
+	return utf8.RuneCountInString(name) >= 2
+}
+
+// dropNested keeps, of mentions that overlap, the longest, so that
+// 北京大学第一医院密云医院 is one hospital, not two. A department that starts
+// with an organisation name is split: the organisation becomes its parent.
+func dropNested(ms []*orgMention) []*orgMention {
+	var out []*orgMention
+	for _, m := range ms {
+		inside := false
+		for _, o := range ms {
+			if o == m {
+				continue
+			}
+			if o.start <= m.start && m.end <= o.end && (o.end-o.start > m.end-m.start || (o.end-o.start == m.end-m.start && o.typ != Department && m.typ == Department)) {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// hasNameAnchor reports whether a hospital or institution name holds what
+// makes it a proper name: a place (北京, 柳州市, 伊宁县), a level word that
+// stands for the local place (市肿瘤医院), or a university or other body
+// (北京大学肿瘤医院). 项目医院 and 智慧医院 have none.
+func hasNameAnchor(st *sentenceText, start int, name, suffix string) bool {
+	for _, t := range st.toks {
+		if t.Start >= start && t.Start < start+len(name) && (t.POS == "nt" || t.POS == "ns") {
+			return true
+		}
+	}
+	if startsWithPlace(name) || strings.ContainsAny(firstRunes(name, 1), "市区县省州") {
+		return true
+	}
+	for _, w := range []string{"市", "县", "区", "省", "州", "旗", "镇", "乡", "大学", "学院", "医科", "中医药", "中国", "国家", "人民", "第"} {
+		k := strings.Index(name, w)
+		if k > 0 && k < len(name)-len(suffix) {
+			return true
+		}
+	}
+	return false
+}

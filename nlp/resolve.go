@@ -1,0 +1,199 @@
+package nlp
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// docOrg is an organisation mention with the sentence it stands in.
+type docOrg struct {
+	*orgMention
+	sent int
+}
+
+// resolution is what the document-level stage decides: one entity per real
+// thing, the canonical name of every surface form, and the article's own
+// hospital.
+type resolution struct {
+	doc       *Document
+	entities  map[string]*Entity // by ID
+	order     []string           // IDs in order of first mention
+	firstSent map[string]int
+	canonical map[string]string // organisation surface name → canonical name
+	orgType   map[string]EntityType
+	main      string // ID of the article's own hospital, or ""
+	mentions  []Mention
+}
+
+func newResolution(doc *Document) *resolution {
+	return &resolution{
+		doc:       doc,
+		entities:  make(map[string]*Entity),
+		firstSent: make(map[string]int),
+		canonical: make(map[string]string),
+		orgType:   make(map[string]EntityType),
+	}
+}
+
+// resolveOrganisations decides the canonical name and type of every
+// organisation name in the document: short forms and abbreviations
+// (密云医院, 北大医院, 区委) resolve to the fullest form the document gives.
+func (r *resolution) resolveOrganisations(orgs []docOrg) {
+	var names []string
+	seen := make(map[string]bool)
+	for _, o := range orgs {
+		if o.ref || o.typ == Department {
+			continue
+		}
+		if !seen[o.name] {
+			seen[o.name] = true
+			names = append(names, o.name)
+			r.orgType[o.name] = o.typ
+		}
+	}
+	// Longest first, so that every name is compared with fuller ones only.
+	sort.SliceStable(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	for i, short := range names {
+		r.canonical[short] = short
+		// Of the fuller names, the shortest that short abbreviates: 北大医院 is
+		// 北京大学第一医院, not 北京大学第一医院密云医院.
+		best := ""
+		for _, full := range names[:i] {
+			if r.orgType[full] != r.orgType[short] || !isShortFormOf(short, full) {
+				continue
+			}
+			if best == "" || len(full) < len(best) {
+				best = full
+			}
+		}
+		if best != "" {
+			r.canonical[short] = r.canonical[best]
+		}
+	}
+}
+
+// isShortFormOf reports whether short is a shorter name the text uses for
+// full: its tail (密云医院 of 北京大学第一医院密云医院, 区委 of 密云区委) or an
+// abbreviation keeping the first and last characters (北大医院 of
+// 北京大学第一医院, 衡水二院 of 衡水市第二人民医院).
+func isShortFormOf(short, full string) bool {
+	if len(short) >= len(full) {
+		return false
+	}
+	if strings.HasSuffix(full, short) {
+		head := strings.TrimSuffix(full, short)
+		// 市委 is not short for 党委; the head must name a place or body.
+		return utf8.RuneCountInString(head) >= 2 || strings.ContainsAny(short[:3], "市区县省")
+	}
+	// A name that starts another is its parent (北京大学第一医院 of
+	// 北京大学第一医院密云医院), not a short form of it.
+	if strings.HasPrefix(full, short) || utf8.RuneCountInString(short) < 3 || firstRunes(short, 1) != firstRunes(full, 1) {
+		return false
+	}
+	// Abbreviations keep the kind of body: 北大医院 and 北京大学第一医院 both end
+	// in 医院, 密云区委 and 密云区卫生健康委 do not share 区委.
+	suffix := lastRunes(short, 2)
+	if !strings.HasSuffix(full, suffix) {
+		return false
+	}
+	return isSubsequence(short, full)
+}
+
+func isSubsequence(short, full string) bool {
+	rs := []rune(short)
+	k := 0
+	for _, r := range full {
+		if k < len(rs) && rs[k] == r {
+			k++
+		}
+	}
+	return k == len(rs)
+}
+
+// chooseMain picks the article's own hospital: the one named most often.
+func (r *resolution) chooseMain(orgs []docOrg) string {
+	count := make(map[string]int)
+	first := make(map[string]int)
+	for i, o := range orgs {
+		if o.ref || o.typ != Hospital {
+			continue
+		}
+		c := r.canonical[o.name]
+		if _, ok := first[c]; !ok {
+			first[c] = i
+		}
+		count[c]++
+		// The headline names the hospital the article is about.
+		if o.sent == 0 {
+			count[c] += 5
+		}
+	}
+	best := ""
+	for c, n := range count {
+		if best == "" || n > count[best] || (n == count[best] && first[c] < first[best]) {
+			best = c
+		}
+	}
+	return best
+}
+
+// centreType decides whether a …中心 is an institution of its own (国家癌症中心,
+// 内蒙古自治区科学技术成果转化中心) or a unit of a hospital (市癌症防治中心).
+func centreType(name string) EntityType {
+	if strings.HasPrefix(name, "国家") || strings.HasPrefix(name, "全国") || strings.HasPrefix(name, "中国") {
+		return Institution
+	}
+	if p := hasAnyPrefix(name, provinces); p != "" {
+		rest := name[len(p):]
+		if strings.HasPrefix(rest, "省") || strings.HasPrefix(rest, "自治区") || strings.HasPrefix(rest, "市") || strings.HasPrefix(rest, "壮族") || strings.HasPrefix(rest, "回族") || strings.HasPrefix(rest, "维吾尔") {
+			return Institution
+		}
+	}
+	return Department
+}
+
+// addEntity records an entity (merging aliases) and a mention of it.
+func (r *resolution) addEntity(e Entity, sent, start, end int, surface string) string {
+	have, ok := r.entities[e.ID]
+	if !ok {
+		have = &Entity{ID: e.ID, Type: e.Type, Name: e.Name, Parent: e.Parent}
+		r.entities[e.ID] = have
+		r.order = append(r.order, e.ID)
+		r.firstSent[e.ID] = sent
+	}
+	for _, a := range append(e.Aliases, surface, r.originalSurface(start, end)) {
+		if a != "" && a != have.Name && !contains(have.Aliases, a) {
+			have.Aliases = append(have.Aliases, a)
+		}
+	}
+	if sent >= 0 {
+		r.mentions = append(r.mentions, Mention{Entity: e.ID, Sentence: sent, Start: start, End: end})
+	}
+	return e.ID
+}
+
+var pinyinInSurface = regexp.MustCompile(`\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)`)
+
+// originalSurface is the name as the original text writes it (traditional
+// characters kept), without scraper annotations.
+func (r *resolution) originalSurface(start, end int) string {
+	if start >= end {
+		return ""
+	}
+	s := pinyinInSurface.ReplaceAllString(r.doc.OriginalSpan(start, end), "")
+	if strings.ContainsAny(s, "?\ufffd \n") {
+		return ""
+	}
+	return s
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
