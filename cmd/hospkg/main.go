@@ -1,9 +1,63 @@
+// Command hospkg builds a knowledge graph of hospitals, officials and their
+// relations from Chinese hospital news, and queries and exports it.
 package main
+
 import (
- _ "github.com/cayleygraph/cayley"
- _ "github.com/cayleygraph/cayley/graph/kv/bolt"
- _ "github.com/cayleygraph/cayley/query/gizmo"
- _ "github.com/go-ego/gse"
- _ "github.com/urfave/cli/v2"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/urfave/cli/v2"
+
+	"hospkg/graph"
 )
-func main(){}
+
+// Exit codes main maps errors to.
+const (
+	exitFailure = 1 // the command failed
+	exitSkipped = 2 // the command finished, but some input was skipped
+	exitInUse   = 3 // another hospkg process holds the store
+)
+
+// errInputSkipped means some input could not be read; the rest was built.
+var errInputSkipped = errors.New("some input was skipped")
+
+func main() {
+	os.Exit(run(context.Background(), os.Args, os.Stdout, os.Stderr))
+}
+
+// run runs the command line and returns the exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	app := newApp(stdout, stderr)
+	err := app.RunContext(ctx, args)
+	if err == nil {
+		return 0
+	}
+	fmt.Fprintln(stderr, "hospkg:", err)
+	switch {
+	case errors.Is(err, errInputSkipped):
+		return exitSkipped
+	case errors.Is(err, graph.ErrStoreInUse):
+		return exitInUse
+	}
+	return exitFailure
+}
+
+func newApp(stdout, stderr io.Writer) *cli.App {
+	return &cli.App{
+		Name:      "hospkg",
+		Usage:     "a knowledge graph of hospitals from Chinese hospital news",
+		Writer:    stdout,
+		ErrWriter: stderr,
+		// Errors are printed once, by run, and mapped to exit codes there.
+		ExitErrHandler: func(*cli.Context, error) {},
+		Commands: []*cli.Command{
+			newBuildCommand(),
+			newQueryCommand(),
+			newExportCommand(),
+			newStatsCommand(),
+		},
+	}
+}
