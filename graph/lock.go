@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -29,6 +30,10 @@ func lockPath(storePath string) string {
 // next one.
 func lockStore(path string, wait time.Duration) (*storeLock, error) {
 	name := lockPath(path)
+	// The lock file is taken before the store exists, so its folder may not.
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return nil, fmt.Errorf("lock store %s: %w", path, err)
+	}
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("lock store %s: %w", path, err)
