@@ -3,6 +3,7 @@ package nlp
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // sentenceFacts are the mentions found in one sentence.
@@ -116,10 +117,17 @@ func (r *resolution) addDepartment(d docOrg, parentID string) string {
 			aliases = []string{full}
 		}
 	}
-	// 整形科 is short for 整形烧伤外科 of the same parent.
+	// 整形科 is short for 整形烧伤外科 of the same parent; a unit named without
+	// its parent is the one the article named with it (北大医院整形烧伤外科).
 	for _, id := range r.order {
 		e := r.entities[id]
-		if e.Type == Department && e.Parent == parentID && isShortFormOf(name, e.Name) {
+		if e.Type != Department {
+			continue
+		}
+		if d.parent == nil && parentID == r.main && e.Parent != parentID && (e.Name == name || contains(e.Aliases, name) || isDeptShortForm(name, e.Name)) {
+			return r.addEntity(Entity{ID: e.ID, Type: Department, Name: e.Name, Parent: e.Parent}, d.sent, d.start, d.end, "")
+		}
+		if e.Parent == parentID && isDeptShortForm(name, e.Name) {
 			return r.addEntity(Entity{ID: e.ID, Type: Department, Name: e.Name, Parent: parentID, Aliases: append(aliases, name)}, d.sent, d.start, d.end, "")
 		}
 	}
@@ -200,4 +208,12 @@ func splitCoordinated(orgs []*orgMention) []*orgMention {
 			&orgMention{start: cut, end: o.end, name: m[1] + m[3] + m[4] + "政府", typ: Institution, suffix: "政府"})
 	}
 	return out
+}
+
+// isDeptShortForm reports whether short abbreviates the unit name full,
+// keeping its first and last characters (整形科 of 整形烧伤外科).
+func isDeptShortForm(short, full string) bool {
+	return len(short) < len(full) && utf8.RuneCountInString(short) >= 2 &&
+		firstRunes(short, 1) == firstRunes(full, 1) && lastRunes(short, 1) == lastRunes(full, 1) &&
+		isSubsequence(short, full)
 }

@@ -167,7 +167,7 @@ func designation(after string) bool {
 func suffixInsideVerb(st *sentenceText, off int) bool {
 	for _, t := range st.toks {
 		if t.Start < off && off < t.End {
-			return t.POS == "v"
+			return t.POS == "v" || t.POS == "vn"
 		}
 	}
 	return false
@@ -336,6 +336,9 @@ func (st *sentenceText) tokenEndingAt(off int) (Token, bool) {
 // 大 in 北京大学 or 新 in 新疆 do not cut a name.
 func boundaryWordEndingAt(st *sentenceText, lo, p int, connectorsInside bool) string {
 	prefix := st.at(lo, p)
+	if t := hasAnySuffix(prefix, titles); t != "" {
+		return t
+	}
 	for _, w := range boundaryWords {
 		if !strings.HasSuffix(prefix, w) {
 			continue
@@ -400,12 +403,7 @@ func isDistinctiveName(st *sentenceText, start int, name, suffix string, typ Ent
 	if utf8.RuneCountInString(rest) == 1 && strings.Contains("市区县省镇乡村院级家个所", rest) {
 		return suffix == "政协" || suffix == "人大"
 	}
-	for _, r := range rest {
-		if unicode.IsDigit(r) || strings.ContainsRune("一二三四五六七八九十百千几多双两", r) && !strings.Contains(rest, "第") {
-			return false
-		}
-	}
-	return true
+	return !countsUnits(rest)
 }
 
 // bareAllowed lists suffixes that name a body on their own or after a level
@@ -432,6 +430,20 @@ func stripGeneric(s string) string {
 		}
 	}
 	return s
+}
+
+// countsUnits reports whether a name starts with a count (三家, 19个, 双):
+// 三江县 and 四川 start with numerals too, but no measure word follows.
+func countsUnits(rest string) bool {
+	r, n := utf8.DecodeRuneInString(rest)
+	if unicode.IsDigit(r) {
+		return true
+	}
+	if !strings.ContainsRune("一二三四五六七八九十百千几多双两", r) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(rest[n:])
+	return next == utf8.RuneError || strings.ContainsRune("家个所名大级类批院十百千万", next)
 }
 
 // isDeptName reports whether name is a named unit rather than a generic word.

@@ -1,6 +1,445 @@
 package nlp
 
-// relate finds the supports, affiliated_with and partner_of relations.
+import (
+	"sort"
+	"strings"
+)
+
+// orgSpan is an organisation named in a sentence, resolved to its entity.
+type orgSpan struct {
+	start, end int
+	id         string
+}
+
+// relationCues are the words that state a relation, found by relate and
+// tied to the organisations around them.
+var (
+	// supportUnder: 在 A、B 的大力支持下 C … → A, B support C.
+	supportUnderEnds = []string{"的大力支持下", "的支持下", "的帮扶下", "的大力帮扶下", "的帮助下", "的指导下", "的关心支持下", "的鼎力支持下", "的倾力帮扶下", "支持下", "帮扶下"}
+	// dispatch: A 派驻/选派 … 到/赴/至 B → A supports B.
+	dispatchCues = []string{"派驻", "选派", "派出", "下派", "安排专家", "委派", "输送", "选送专家"}
+	// destinations after a dispatch cue.
+	destinationCues = []string{"分赴", "到", "赴", "至", "进驻", "入驻", "任", "前往", "下沉到", "支援"}
+	// supportVerbs: A 帮扶/对口支援/托管/带动 B → A supports B.
+	supportVerbs = []string{"对口支援", "对口帮扶", "帮扶", "托管", "带动", "带领", "支援", "援建", "援助", "驰援", "扶持", "输出", "指导"}
+	// partnerVerbs follow 与 B: A 与 B 签约/合作/共建 → A partner_of B.
+	partnerVerbs = []string{"签约", "签订", "签署", "合作", "共建", "构建", "建立", "组建", "携手", "联合", "并肩作战", "结成", "开展合作", "战略合作"}
+	// affiliationUnder: 由 A 主营主管/托管 → the subject is affiliated with A.
+	affiliationUnderEnds = []string{"主营主管", "主办", "主管", "托管", "管理", "举办"}
+	// bases: 在 A 成立 …基地 → the subject supports A.
+	baseCues  = []string{"成立", "建立", "设立", "挂牌成立", "揭牌成立"}
+	baseKinds = []string{"基地", "工作站", "分中心", "示范点", "专家工作室"}
+)
+
+// relate finds the supports, affiliated_with and partner_of relations of a
+// document: from cue words around the organisations of each sentence, and
+// from names (北京大学第一医院密云医院 is affiliated with 北京大学第一医院).
 func relate(r *resolution, facts []sentenceFacts, orgID map[*orgMention]string) []Relation {
-	return nil
+	rel := newRelationSet(r)
+	for i, f := range facts {
+		spans := sentenceOrgs(r, f, orgID)
+		text := f.st.Text
+		base := f.st.Start
+		rel.sentence = i
+		relateSupportUnder(rel, spans, text, base)
+		relateDispatch(rel, spans, text, base)
+		relateSupportVerbs(rel, spans, text, base)
+		relatePartners(rel, spans, text, base)
+		relateAffiliationUnder(rel, spans, text, base)
+		relateBases(rel, spans, text, base)
+		relateInvitations(rel, spans, text, base)
+		relateAlliances(rel, spans, text, base)
+	}
+	relateByName(rel, facts, orgID)
+	return rel.out
+}
+
+// relationSet collects relations without duplicates; partner_of is stored
+// once whichever way round it was stated.
+type relationSet struct {
+	r        *resolution
+	sentence int
+	seen     map[[3]string]bool
+	out      []Relation
+}
+
+func newRelationSet(r *resolution) *relationSet {
+	return &relationSet{r: r, seen: make(map[[3]string]bool)}
+}
+
+func (s *relationSet) add(subject string, p Predicate, object string) {
+	if subject == "" || object == "" || subject == object {
+		return
+	}
+	se, oe := s.r.entities[subject], s.r.entities[object]
+	if se == nil || oe == nil || se.Type == Official || oe.Type == Official {
+		return
+	}
+	if p == PartnerOf && object < subject {
+		subject, object = object, subject
+	}
+	key := [3]string{subject, string(p), object}
+	if s.seen[key] {
+		return
+	}
+	s.seen[key] = true
+	s.out = append(s.out, Relation{Subject: subject, Predicate: p, Object: object, Sentence: s.sentence})
+}
+
+// sentenceOrgs lists the organisations of a sentence in text order, with the
+// bare word 医院 used for the article's own hospital (入驻医院, 医院邀请).
+func sentenceOrgs(r *resolution, f sentenceFacts, orgID map[*orgMention]string) []orgSpan {
+	var spans []orgSpan
+	for _, o := range f.orgs {
+		if id := orgID[o]; id != "" {
+			spans = append(spans, orgSpan{o.start, o.end, id})
+		}
+	}
+	if r.main != "" {
+		text := f.st.Text
+		for off := 0; ; {
+			k := strings.Index(text[off:], "医院")
+			if k < 0 {
+				break
+			}
+			s := f.st.Start + off + k
+			off += k + len("医院")
+			if insideOrg(f.orgs, s) {
+				continue
+			}
+			before := text[:s-f.st.Start]
+			if before == "" || strings.HasSuffix(before, ",") || strings.HasSuffix(before, "入驻") || strings.HasSuffix(before, "到") || strings.HasSuffix(before, "为") {
+				spans = append(spans, orgSpan{s, s + len("医院"), r.main})
+			}
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	// A unit named with its government body acts for itself
+	// (河北省卫生健康委医疗评价指导中心专家组来院指导): one span, the unit's.
+	var merged []orgSpan
+	for i := 0; i < len(spans); i++ {
+		if i+1 < len(spans) && spans[i].end == spans[i+1].start {
+			unit, body := r.entities[spans[i+1].id], r.entities[spans[i].id]
+			if unit != nil && body != nil && unit.Type == Department && unit.Parent == body.ID && body.Type == Institution {
+				merged = append(merged, orgSpan{spans[i].start, spans[i+1].end, unit.ID})
+				i++
+				continue
+			}
+		}
+		merged = append(merged, spans[i])
+	}
+	return merged
+}
+
+// listAfter returns the organisations named one after another from index i:
+// 如皋市人民医院、新疆伊宁县人民医院、青海贵德县人民医院.
+func listAfter(spans []orgSpan, i int, text string, base int) []orgSpan {
+	if i >= len(spans) {
+		return nil
+	}
+	out := []orgSpan{spans[i]}
+	for k := i + 1; k < len(spans); k++ {
+		gap := text[spans[k-1].end-base : spans[k].start-base]
+		if gap != "" && gap != "、" && gap != "和" && gap != "及" && gap != "以及" && gap != "与" {
+			break
+		}
+		out = append(out, spans[k])
+	}
+	return out
+}
+
+// firstAfter is the index of the first organisation starting at or after off.
+func firstAfter(spans []orgSpan, off int) int {
+	for i, s := range spans {
+		if s.start >= off {
+			return i
+		}
+	}
+	return len(spans)
+}
+
+// lastBefore is the organisation that ends last at or before off, or nil.
+func lastBefore(spans []orgSpan, off int) *orgSpan {
+	var best *orgSpan
+	for i := range spans {
+		if spans[i].end <= off {
+			best = &spans[i]
+		}
+	}
+	return best
+}
+
+// subjectBefore is the organisation a cue at off speaks of: the nearest one
+// before it in the sentence, else the article's own hospital.
+func (s *relationSet) subjectBefore(spans []orgSpan, off int) string {
+	if o := lastBefore(spans, off); o != nil {
+		return o.id
+	}
+	return s.r.main
+}
+
+func indexAll(text, word string) []int {
+	var out []int
+	for off := 0; ; {
+		k := strings.Index(text[off:], word)
+		if k < 0 {
+			return out
+		}
+		out = append(out, off+k)
+		off += k + len(word)
+	}
+}
+
+// relateSupportUnder: 在区委区政府、区卫生健康委及北大医院的大力支持下,密云医院… .
+func relateSupportUnder(s *relationSet, spans []orgSpan, text string, base int) {
+	for _, at := range indexAll(text, "在") {
+		rest := text[at:]
+		end := -1
+		for _, cue := range supportUnderEnds {
+			if k := strings.Index(rest, cue); k >= 0 && (end < 0 || k < end) {
+				end = k
+			}
+		}
+		if end < 0 || strings.ContainsAny(rest[:end], ",，。;；") {
+			continue
+		}
+		helpers := listAfter(spans, firstAfter(spans, base+at), text, base)
+		var helped string
+		if k := firstAfter(spans, base+at+end); k < len(spans) {
+			helped = spans[k].id
+		} else {
+			helped = s.r.main
+		}
+		for _, h := range helpers {
+			if h.end <= base+at+end {
+				s.add(h.id, Supports, helped)
+			}
+		}
+	}
+}
+
+// relateDispatch: A 选派专家分赴 B、C; 派驻 A 专家任 B; A 陆续派驻医疗专家.
+func relateDispatch(s *relationSet, spans []orgSpan, text string, base int) {
+	for _, cue := range dispatchCues {
+		for _, at := range indexAll(text, cue) {
+			cueEnd := at + len(cue)
+			helper := s.subjectBefore(spans, base+at)
+			// 派驻北京大学肿瘤医院专家任…: the sender is named right after the cue.
+			if k := firstAfter(spans, base+cueEnd); k < len(spans) && spans[k].start == base+cueEnd && strings.HasPrefix(text[spans[k].end-base:], "专家") {
+				helper = spans[k].id
+				cueEnd = spans[k].end - base
+			}
+			clause := text[cueEnd:]
+			if k := strings.IndexAny(clause, "。;；"); k >= 0 {
+				clause = clause[:k]
+			}
+			found := false
+			for _, dest := range destinationCues {
+				for _, d := range indexAll(clause, dest) {
+					k := firstAfter(spans, base+cueEnd+d+len(dest))
+					if k < len(spans) && spans[k].start == base+cueEnd+d+len(dest) {
+						for _, o := range listAfter(spans, k, text, base) {
+							s.add(helper, Supports, o.id)
+							found = true
+						}
+					}
+				}
+			}
+			// 北京大学肿瘤医院陆续派驻医疗专家百余名: sent to the article's hospital.
+			if !found && helper != s.r.main {
+				if o := lastBefore(spans, base+at); o != nil && !strings.ContainsAny(text[o.end-base:at], ",，") {
+					s.add(helper, Supports, s.r.main)
+				}
+			}
+		}
+	}
+}
+
+// relateSupportVerbs: A 帮扶/对口支援/托管/带领 B; 在 B … 支援.
+func relateSupportVerbs(s *relationSet, spans []orgSpan, text string, base int) {
+	for _, cue := range supportVerbs {
+		for _, at := range indexAll(text, cue) {
+			k := firstAfter(spans, base+at+len(cue))
+			if k < len(spans) && spans[k].start == base+at+len(cue) {
+				helper := s.subjectBefore(spans, base+at)
+				for _, o := range listAfter(spans, k, text, base) {
+					s.add(helper, Supports, o.id)
+				}
+				continue
+			}
+			// 在石家庄市人民医院重症病区…支援抗疫: supporting where one works.
+			if cue == "支援" || cue == "驰援" || cue == "援助" {
+				for _, in := range indexAll(text[:at], "在") {
+					k := firstAfter(spans, base+in+len("在"))
+					if k < len(spans) && spans[k].start == base+in+len("在") && !strings.HasSuffix(text[:spans[k].start-base], "与") {
+						s.add(s.r.main, Supports, spans[k].id)
+					}
+				}
+			}
+		}
+	}
+}
+
+// relatePartners: A 与 B 签约/合作/构建医联体; 与 B 医护并肩作战.
+func relatePartners(s *relationSet, spans []orgSpan, text string, base int) {
+	for _, conj := range []string{"与", "和", "同"} {
+		for _, at := range indexAll(text, conj) {
+			k := firstAfter(spans, base+at+len(conj))
+			if k >= len(spans) || spans[k].start != base+at+len(conj) {
+				continue
+			}
+			after := text[spans[k].end-base:]
+			if k := strings.IndexAny(after, ",，。;；"); k >= 0 {
+				after = after[:k]
+			}
+			if len(after) > 30 {
+				after = after[:30]
+			}
+			cue := false
+			for _, v := range partnerVerbs {
+				if strings.Contains(after, v) {
+					cue = true
+					break
+				}
+			}
+			if !cue {
+				continue
+			}
+			a := s.subjectBefore(spans, base+at)
+			if o := lastBefore(spans, base+at); o != nil && o.end != base+at && strings.ContainsAny(text[o.end-base:at], ",，") {
+				a = s.r.main
+			}
+			s.add(a, PartnerOf, spans[k].id)
+		}
+	}
+}
+
+// relateAffiliationUnder: (医院)由北京大学肿瘤医院主营主管; 隶属于 A.
+func relateAffiliationUnder(s *relationSet, spans []orgSpan, text string, base int) {
+	for _, at := range indexAll(text, "由") {
+		k := firstAfter(spans, base+at+len("由"))
+		if k >= len(spans) || spans[k].start != base+at+len("由") {
+			continue
+		}
+		if hasAnyPrefix(text[spans[k].end-base:], affiliationUnderEnds) == "" {
+			continue
+		}
+		s.add(s.subjectBefore(spans, base+at), AffiliatedWith, spans[k].id)
+	}
+	for _, cue := range []string{"隶属于", "隶属", "附属于", "归属于"} {
+		for _, at := range indexAll(text, cue) {
+			k := firstAfter(spans, base+at+len(cue))
+			if k < len(spans) && spans[k].start == base+at+len(cue) {
+				s.add(s.subjectBefore(spans, base+at), AffiliatedWith, spans[k].id)
+			}
+		}
+	}
+}
+
+// relateBases: 分别在三江县人民医院、武宣县人民医院成立肿瘤学科基层示范基地.
+func relateBases(s *relationSet, spans []orgSpan, text string, base int) {
+	for _, at := range indexAll(text, "在") {
+		k := firstAfter(spans, base+at+len("在"))
+		if k >= len(spans) || spans[k].start != base+at+len("在") {
+			continue
+		}
+		list := listAfter(spans, k, text, base)
+		after := text[list[len(list)-1].end-base:]
+		if hasAnyPrefix(after, baseCues) == "" {
+			continue
+		}
+		clause := after
+		if c := strings.IndexAny(clause, ",，。;；"); c >= 0 {
+			clause = clause[:c]
+		}
+		kind := false
+		for _, b := range baseKinds {
+			kind = kind || strings.Contains(clause, b)
+		}
+		if !kind {
+			continue
+		}
+		helper := s.subjectBefore(spans, base+at)
+		for _, o := range list {
+			s.add(helper, Supports, o.id)
+		}
+	}
+}
+
+// relateInvitations: 医院邀请河北省卫生健康委医疗评价指导中心专家组来院指导.
+func relateInvitations(s *relationSet, spans []orgSpan, text string, base int) {
+	for _, at := range indexAll(text, "邀请") {
+		k := firstAfter(spans, base+at+len("邀请"))
+		if k >= len(spans) || spans[k].start != base+at+len("邀请") {
+			continue
+		}
+		rest := text[spans[k].end-base:]
+		if c := strings.IndexAny(rest, "。;；"); c >= 0 {
+			rest = rest[:c]
+		}
+		if strings.Contains(rest, "来院") || strings.Contains(rest, "到院") || strings.Contains(rest, "指导") || strings.Contains(rest, "帮扶") {
+			s.add(spans[k].id, Supports, s.subjectBefore(spans, base+at))
+		}
+	}
+}
+
+// relateByName reads affiliations from names: a hospital named after another
+// (北京大学第一医院密云医院, 柳州市工人医院互联网医院), X大学附属Y医院, and a
+// campus or branch (鱼峰山院区) of the article's own hospital.
+func relateByName(s *relationSet, facts []sentenceFacts, orgID map[*orgMention]string) {
+	for i, f := range facts {
+		s.sentence = i
+		for _, o := range f.orgs {
+			id := orgID[o]
+			e := s.r.entities[id]
+			if e == nil || e.Type != Hospital || o.ref {
+				continue
+			}
+			if k := strings.Index(o.name, "附属"); k > 0 {
+				if p := s.r.canonical[o.name[:k]]; p != "" {
+					s.add(id, AffiliatedWith, s.entityID(p))
+				}
+			}
+			parent := ""
+			for name, canon := range s.r.canonical {
+				if name != o.name && strings.HasPrefix(o.name, name) && len(name) > len(parent) && s.r.orgType[name] == Hospital {
+					parent = canon
+				}
+			}
+			if parent != "" {
+				s.add(id, AffiliatedWith, s.entityID(parent))
+			} else if (o.suffix == "院区" || o.suffix == "分院") && s.r.main != "" {
+				s.add(id, AffiliatedWith, s.r.main)
+			}
+		}
+	}
+}
+
+// entityID finds the entity with a canonical organisation name.
+func (s *relationSet) entityID(name string) string {
+	for _, t := range []EntityType{Hospital, Institution} {
+		id := EntityID(t, name, "")
+		if s.r.entities[id] != nil {
+			return id
+		}
+	}
+	return ""
+}
+
+// relateAlliances: 加强市肿瘤专科联盟建设 — the article's hospital leads the
+// alliance it builds up.
+func relateAlliances(s *relationSet, spans []orgSpan, text string, base int) {
+	for _, cue := range []string{"加强", "推进", "牵头", "领衔", "引领"} {
+		for _, at := range indexAll(text, cue) {
+			k := firstAfter(spans, base+at+len(cue))
+			if k >= len(spans) || spans[k].start != base+at+len(cue) {
+				continue
+			}
+			e := s.r.entities[spans[k].id]
+			if e == nil || !strings.HasSuffix(e.Name, "联盟") && !strings.HasSuffix(e.Name, "医联体") && !strings.HasSuffix(e.Name, "医共体") {
+				continue
+			}
+			s.add(s.subjectBefore(spans, base+at), Supports, spans[k].id)
+		}
+	}
 }
