@@ -149,6 +149,10 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 			return nil
 		}
 		start := nameStart(st, end-len(dsuf), dsuf)
+		// 医院护理部: the bare word 医院 is the article's hospital, not part of the name.
+		if rest := st.at(start, end-len(dsuf)); strings.HasPrefix(rest, "医院") && len(rest) > len("医院") {
+			start += len("医院")
+		}
 		name := st.at(start, end)
 		if isDeptName(name, dsuf) && !followsNumber(st, start) && !isVerbWord(st, start, end) {
 			return &orgMention{start: start, end: end, name: name, typ: Department, suffix: dsuf}
