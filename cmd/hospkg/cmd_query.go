@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -93,16 +94,19 @@ type jsonArrayWriter struct {
 func newJSONArrayWriter(w io.Writer) *jsonArrayWriter { return &jsonArrayWriter{w: w} }
 
 func (a *jsonArrayWriter) write(v interface{}) error {
-	b, err := json.Marshal(v)
-	if err != nil {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // IRIs are <...>: keep them readable
+	if err := enc.Encode(v); err != nil {
 		return err
 	}
+	b := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
 	sep := ",\n"
 	if a.n == 0 {
 		sep = "[\n"
 	}
 	a.n++
-	_, err = fmt.Fprintf(a.w, "%s%s", sep, b)
+	_, err := fmt.Fprintf(a.w, "%s%s", sep, b)
 	return err
 }
 

@@ -46,6 +46,16 @@ func TestSeedsEndToEnd(t *testing.T) {
 			t.Errorf("no sentences:\n%s", stats)
 		}
 	})
+	t.Run("facts of the seeds", func(t *testing.T) {
+		for _, want := range []string{
+			`{"kind":"relation","subject":"北京大学第一医院","predicate":"supports","object":"北京大学第一医院密云医院","doc":"001_cbff99e1412477c5.txt"`,
+			`{"kind":"position","person":"郭燕红","title":"司长","org":"国家卫生健康委应急司","doc":"001_cbff99e1412477c5.txt"`,
+		} {
+			if !strings.Contains(export, want) {
+				t.Errorf("export lacks %s", want)
+			}
+		}
+	})
 	t.Run("query lists the documents", func(t *testing.T) {
 		code, out, errOut := hospkg(t, "query", "--dbpath", db, "g.V('<hk:Document>').In('<rdf:type>').Out('<hk:file>').All()")
 		if code != 0 {
