@@ -23,7 +23,7 @@ var (
 	// supportVerbs: A 帮扶/对口支援/托管/带动 B → A supports B.
 	supportVerbs = []string{"对口支援", "对口帮扶", "帮扶", "托管", "带动", "带领", "支援", "援建", "援助", "驰援", "扶持", "输出", "指导"}
 	// partnerVerbs follow 与 B: A 与 B 签约/合作/共建 → A partner_of B.
-	partnerVerbs = []string{"签约", "签订", "签署", "合作", "共建", "构建", "建立", "组建", "携手", "联合", "并肩作战", "结成", "开展合作", "战略合作"}
+	partnerVerbs = []string{"签约", "签订", "签署", "合作", "共建", "构建", "组建", "携手", "联合", "并肩作战", "结成", "开展合作", "战略合作"}
 	// affiliationUnder: 由 A 主营主管/托管 → the subject is affiliated with A.
 	affiliationUnderEnds = []string{"主营主管", "主办", "主管", "托管", "管理", "举办"}
 	// bases: 在 A 成立 …基地 → the subject supports A.
@@ -44,7 +44,7 @@ func relate(r *resolution, facts []sentenceFacts, orgID map[*orgMention]string) 
 		relateSupportUnder(rel, spans, text, base)
 		relateDispatch(rel, spans, text, base)
 		relateSupportVerbs(rel, spans, text, base)
-		relatePartners(rel, spans, text, base)
+		relatePartners(rel, spans, f.st)
 		relateAffiliationUnder(rel, spans, text, base)
 		relateBases(rel, spans, text, base)
 		relateInvitations(rel, spans, text, base)
@@ -280,29 +280,25 @@ func relateSupportVerbs(s *relationSet, spans []orgSpan, text string, base int) 
 	}
 }
 
-// relatePartners: A 与 B 签约/合作/构建医联体; 与 B 医护并肩作战.
-func relatePartners(s *relationSet, spans []orgSpan, text string, base int) {
+// relatePartners: A 与 B 签约/合作/构建医联体; 与 B 医护并肩作战. The cue must
+// be a word of its own: 资源整合作用 holds 合作 but states no cooperation.
+func relatePartners(s *relationSet, spans []orgSpan, st *sentenceText) {
+	text, base := st.Text, st.Start
 	for _, conj := range []string{"与", "和", "同"} {
 		for _, at := range indexAll(text, conj) {
 			k := firstAfter(spans, base+at+len(conj))
 			if k >= len(spans) || spans[k].start != base+at+len(conj) {
 				continue
 			}
-			after := text[spans[k].end-base:]
-			if k := strings.IndexAny(after, ",，。;；"); k >= 0 {
-				after = after[:k]
+			from := spans[k].end
+			to := st.End
+			if c := strings.IndexAny(text[from-base:], ",，。;；"); c >= 0 {
+				to = from + c
 			}
-			if len(after) > 30 {
-				after = after[:30]
+			if to-from > 30 {
+				to = from + 30
 			}
-			cue := false
-			for _, v := range partnerVerbs {
-				if strings.Contains(after, v) {
-					cue = true
-					break
-				}
-			}
-			if !cue {
+			if !hasCueToken(st, from, to, partnerVerbs) {
 				continue
 			}
 			a := s.subjectBefore(spans, base+at)
@@ -312,6 +308,19 @@ func relatePartners(s *relationSet, spans []orgSpan, text string, base int) {
 			s.add(a, PartnerOf, spans[k].id)
 		}
 	}
+}
+
+// hasCueToken reports whether one of cues starts a gse token in [from, to).
+func hasCueToken(st *sentenceText, from, to int, cues []string) bool {
+	for _, t := range st.toks {
+		if t.Start < from || t.Start >= to {
+			continue
+		}
+		if hasAnyPrefix(st.at(t.Start, st.End), cues) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // relateAffiliationUnder: (医院)由北京大学肿瘤医院主营主管; 隶属于 A.
