@@ -147,7 +147,9 @@ func collectInputs(paths []string, stderr io.Writer) ([]input, int) {
 				}
 				return nil
 			}
-			if !hidden {
+			// A folder may hold other files beside the articles (scripts,
+			// images); a file named on the command line is always read.
+			if !hidden && (path == root || isDocumentName(d.Name())) {
 				inputs = append(inputs, fileInput(path))
 			}
 			return nil
@@ -158,6 +160,14 @@ func collectInputs(paths []string, stderr io.Writer) ([]input, int) {
 		}
 	}
 	return inputs, missing
+}
+
+// documentExtensions are the files read from a folder: text and web pages,
+// and files with no extension (scrapers often write those).
+var documentExtensions = map[string]bool{"": true, ".txt": true, ".text": true, ".html": true, ".htm": true, ".xhtml": true, ".md": true}
+
+func isDocumentName(name string) bool {
+	return documentExtensions[strings.ToLower(filepath.Ext(name))]
 }
 
 func fileInput(path string) input {
