@@ -49,6 +49,7 @@ func assemble(doc *Document, facts []sentenceFacts) (*resolution, []Position, ma
 			orgID[o.orgMention] = r.addEntity(Entity{ID: EntityID(o.typ, name, ""), Type: o.typ, Name: name}, o.sent, o.start, o.end, o.name)
 		}
 	}
+	r.addAffiliationParents(all)
 	for _, o := range all {
 		if o.typ != Department || o.ref {
 			continue
@@ -216,4 +217,44 @@ func isDeptShortForm(short, full string) bool {
 	return len(short) < len(full) && utf8.RuneCountInString(short) >= 2 &&
 		firstRunes(short, 1) == firstRunes(full, 1) && lastRunes(short, 1) == lastRunes(full, 1) &&
 		isSubsequence(short, full)
+}
+
+// ordinalBeforeAffiliated matches 第一 in 郑州大学第一附属医院.
+var ordinalBeforeAffiliated = regexp.MustCompile(`第[一二三四五六七八九十]+$`)
+
+// affiliationParent returns the body a hospital's name says it is affiliated
+// with (内蒙古医科大学 of 内蒙古医科大学附属肿瘤医院, 郑州大学 of
+// 郑州大学第一附属医院), or "".
+func affiliationParent(name string) string {
+	k := strings.Index(name, "附属")
+	if k <= 0 {
+		return ""
+	}
+	parent := ordinalBeforeAffiliated.ReplaceAllString(name[:k], "")
+	if hasAnySuffix(parent, []string{"大学", "医学院", "学院", "医科大学", "医学部", "医院"}) == "" {
+		return ""
+	}
+	return parent
+}
+
+// addAffiliationParents makes the body named inside an affiliated hospital's
+// name an entity of its own, so that the affiliation has both ends even when
+// the article never names the body alone.
+func (r *resolution) addAffiliationParents(all []docOrg) {
+	for _, o := range all {
+		if o.ref || o.typ != Hospital {
+			continue
+		}
+		parent := affiliationParent(r.canonical[o.name])
+		if parent == "" || r.canonical[parent] != "" {
+			continue
+		}
+		typ := Institution
+		if strings.HasSuffix(parent, "医院") {
+			typ = Hospital
+		}
+		r.canonical[parent] = parent
+		r.orgType[parent] = typ
+		r.addEntity(Entity{ID: EntityID(typ, parent, ""), Type: typ, Name: parent}, o.sent, o.start, o.start+len(parent), parent)
+	}
 }

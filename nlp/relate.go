@@ -404,10 +404,8 @@ func relateByName(s *relationSet, facts []sentenceFacts, orgID map[*orgMention]s
 			if e == nil || e.Type != Hospital || o.ref {
 				continue
 			}
-			if k := strings.Index(o.name, "附属"); k > 0 {
-				if p := s.r.canonical[o.name[:k]]; p != "" {
-					s.add(id, AffiliatedWith, s.entityID(p))
-				}
+			if p := s.r.canonical[affiliationParent(e.Name)]; p != "" {
+				s.add(id, AffiliatedWith, s.entityID(p))
 			}
 			parent := ""
 			for name, canon := range s.r.canonical {
