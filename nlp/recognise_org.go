@@ -60,7 +60,7 @@ func (st *sentenceText) tokenAt(off int) (Token, bool) {
 // orgRefs are the words an article uses for its own hospital.
 var orgRefs = []string{"我院", "本院", "总院", "该院"}
 
-// RecogniseOrganisations finds the hospitals, institutions and departments
+// recogniseOrganisations finds the hospitals, institutions and departments
 // named in one sentence. A name is found from its suffix (…医院, …大学, …科)
 // and grown to the left until a word that cannot be part of a name.
 func recogniseOrganisations(st *sentenceText) []*orgMention {
@@ -75,25 +75,15 @@ func recogniseOrganisations(st *sentenceText) []*orgMention {
 		}
 	}
 	for _, w := range standaloneInstitutions {
-		for off := 0; ; {
-			k := strings.Index(text[off:], w)
-			if k < 0 {
-				break
-			}
-			s := st.Start + off + k
+		for _, k := range indexAll(text, w) {
+			s := st.Start + k
 			orgs = append(orgs, &orgMention{start: s, end: s + len(w), name: w, typ: Institution, suffix: w})
-			off += k + len(w)
 		}
 	}
 	for _, w := range orgRefs {
-		for off := 0; ; {
-			k := strings.Index(text[off:], w)
-			if k < 0 {
-				break
-			}
-			s := st.Start + off + k
+		for _, k := range indexAll(text, w) {
+			s := st.Start + k
 			orgs = append(orgs, &orgMention{start: s, end: s + len(w), name: w, typ: Hospital, ref: true})
-			off += k + len(w)
 		}
 	}
 	splitParents(orgs)
