@@ -58,6 +58,8 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			newQueryCommand(),
 			newExportCommand(),
 			newStatsCommand(),
+			newLoadCommand(),
+			newEvalCommand(),
 		},
 	}
 }
