@@ -69,10 +69,10 @@ func loadCases[C any](t *testing.T, dir string) map[string][]C {
 // expectedRelation is a relation written with canonical names. Evidence, when
 // given, must be part of the sentence the relation was read from.
 type expectedRelation struct {
-	Subject   string         `json:"subject"`
+	Subject   string        `json:"subject"`
 	Predicate nlp.Predicate `json:"predicate"`
-	Object    string         `json:"object"`
-	Evidence  string         `json:"evidence,omitempty"`
+	Object    string        `json:"object"`
+	Evidence  string        `json:"evidence,omitempty"`
 }
 
 // entityName is the canonical name behind an entity ID ("" if none).
