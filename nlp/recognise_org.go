@@ -126,6 +126,10 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 		if suffixInsideVerb(st, end-len(suf.text)) {
 			return nil
 		}
+		// 入院区, 住院区: 院 belongs to the verb before it, not to a campus.
+		if suf.text == "院区" && hasAnySuffix(strings.TrimSuffix(before, "院区"), []string{"入", "出", "住", "来", "到", "回"}) != "" {
+			return nil
+		}
 		start := nameStart(st, end-len(suf.text), suf.text)
 		name := st.at(start, end)
 		if isDistinctiveName(st, start, name, suf.text, suf.typ) {

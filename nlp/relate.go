@@ -49,6 +49,7 @@ func relate(r *resolution, facts []sentenceFacts, orgID map[*orgMention]string) 
 		relateBases(rel, spans, text, base)
 		relateInvitations(rel, spans, text, base)
 		relateAlliances(rel, spans, text, base)
+		relateReliance(rel, spans, text, base)
 	}
 	relateByName(rel, facts, orgID)
 	return rel.out
@@ -448,5 +449,21 @@ func relateAlliances(s *relationSet, spans []orgSpan, text string, base int) {
 			}
 			s.add(s.subjectBefore(spans, base+at), Supports, spans[k].id)
 		}
+	}
+}
+
+// relateReliance: 密云医院要依托北大医院帮扶 — the one relied on for help
+// supports the one relying on it.
+func relateReliance(s *relationSet, spans []orgSpan, text string, base int) {
+	for _, at := range indexAll(text, "依托") {
+		k := firstAfter(spans, base+at+len("依托"))
+		if k >= len(spans) || spans[k].start != base+at+len("依托") {
+			continue
+		}
+		rest := strings.TrimPrefix(text[spans[k].end-base:], "的")
+		if hasAnyPrefix(rest, []string{"帮扶", "支持", "技术", "专家", "资源", "优势", "力量", "平台"}) == "" {
+			continue
+		}
+		s.add(spans[k].id, Supports, s.subjectBefore(spans, base+at))
 	}
 }
