@@ -31,6 +31,10 @@ const (
 	PositionPersonOrg = "person+org"
 )
 
+// symmetricPredicate is the predicate whose two ends may be given in either
+// order.
+const symmetricPredicate = "partner_of"
+
 // Kinds lists the kinds of a report in the order they are printed.
 var Kinds = []string{KindEntity, KindRelation, KindPosition}
 
@@ -187,23 +191,10 @@ func (s docScorer) entities(t *tally, pred []Line) []Miss {
 	missed, extra := matchGreedy(gold, pred, func(g GoldEntity, p Line) bool {
 		return g.Type == p.Type && s.goldFormsOf(g.Name).intersects(forms(p.Name, p.Aliases))
 	})
-	for _, g := range gold {
-		t.add(g.Type, 1, 0, 0)
-	}
-	for _, g := range missed {
-		t.add(g.Type, -1, 0, 1)
-	}
-	for _, p := range extra {
-		t.add(p.Type, 0, 1, 0)
-	}
-	var misses []Miss
-	for _, g := range missed {
-		misses = append(misses, Miss{s.doc, "missed entity", g.Type + " " + g.Name})
-	}
-	for _, p := range extra {
-		misses = append(misses, Miss{s.doc, "extra entity", p.Type + " " + p.Name})
-	}
-	return misses
+	countMatch(t, gold, missed, extra, func(g GoldEntity) string { return g.Type }, func(p Line) string { return p.Type })
+	return append(
+		describe(s.doc, "missed entity", missed, func(g GoldEntity) string { return g.Type + " " + g.Name }),
+		describe(s.doc, "extra entity", extra, func(p Line) string { return p.Type + " " + p.Name })...)
 }
 
 func (s docScorer) relations(t *tally, pred []Line) []Miss {
@@ -218,25 +209,12 @@ func (s docScorer) relations(t *tally, pred []Line) []Miss {
 		if gs.intersects(ps) && gobj.intersects(pobj) {
 			return true
 		}
-		return g.Predicate == "partner_of" && gs.intersects(pobj) && gobj.intersects(ps)
+		return g.Predicate == symmetricPredicate && gs.intersects(pobj) && gobj.intersects(ps)
 	})
-	for _, g := range gold {
-		t.add(g.Predicate, 1, 0, 0)
-	}
-	for _, g := range missed {
-		t.add(g.Predicate, -1, 0, 1)
-	}
-	for _, p := range extra {
-		t.add(p.Predicate, 0, 1, 0)
-	}
-	var misses []Miss
-	for _, g := range missed {
-		misses = append(misses, Miss{s.doc, "missed relation", g.Subject + " " + g.Predicate + " " + g.Object})
-	}
-	for _, p := range extra {
-		misses = append(misses, Miss{s.doc, "extra relation", p.Subject + " " + p.Predicate + " " + p.Object})
-	}
-	return misses
+	countMatch(t, gold, missed, extra, func(g GoldRelation) string { return g.Predicate }, func(p Line) string { return p.Predicate })
+	return append(
+		describe(s.doc, "missed relation", missed, func(g GoldRelation) string { return g.Subject + " " + g.Predicate + " " + g.Object }),
+		describe(s.doc, "extra relation", extra, func(p Line) string { return p.Subject + " " + p.Predicate + " " + p.Object })...)
 }
 
 func (s docScorer) positions(t *tally, pred []Line) []Miss {
@@ -251,13 +229,9 @@ func (s docScorer) positions(t *tally, pred []Line) []Miss {
 		return Normalize(g.Title) == Normalize(p.Title) && samePersonOrg(g.Person, g.Org, p)
 	})
 	t.add(PositionTitleOrg, len(gold)-len(missed), len(extra), len(missed))
-	var misses []Miss
-	for _, g := range missed {
-		misses = append(misses, Miss{s.doc, "missed position", g.Person + " " + g.Title + " @ " + g.Org})
-	}
-	for _, p := range extra {
-		misses = append(misses, Miss{s.doc, "extra position", p.Person + " " + p.Title + " @ " + p.Org})
-	}
+	misses := append(
+		describe(s.doc, "missed position", missed, func(g GoldPosition) string { return g.Person + " " + g.Title + " @ " + g.Org }),
+		describe(s.doc, "extra position", extra, func(p Line) string { return p.Person + " " + p.Title + " @ " + p.Org })...)
 
 	// (person, org) pairs: the gold's by their written names, the
 	// prediction's by their normalised ones; not listed among the misses
@@ -267,6 +241,15 @@ func (s docScorer) positions(t *tally, pred []Line) []Miss {
 		return samePersonOrg(g.Person, g.Org, p)
 	})
 	t.add(PositionPersonOrg, len(goldPairs)-len(missedPairs), len(extraPairs), len(missedPairs))
+	return misses
+}
+
+// describe lists items as misses of one kind.
+func describe[T any](doc, what string, items []T, fact func(T) string) []Miss {
+	misses := make([]Miss, 0, len(items))
+	for _, it := range items {
+		misses = append(misses, Miss{Doc: doc, What: what, Fact: fact(it)})
+	}
 	return misses
 }
 

@@ -19,6 +19,21 @@ func (t *tally) add(key string, tp, fp, fn int) {
 	t.fn[key] += fn
 }
 
+// count adds the outcome of a match by key, as score.py does: each gold item
+// not missed is a true positive, each missed one a false negative, each
+// prediction left over a false positive.
+func countMatch[G, P any](t *tally, gold, missed []G, extra []P, goldKey func(G) string, predKey func(P) string) {
+	for _, g := range gold {
+		t.add(goldKey(g), 1, 0, 0)
+	}
+	for _, g := range missed {
+		t.add(goldKey(g), -1, 0, 1)
+	}
+	for _, p := range extra {
+		t.add(predKey(p), 0, 1, 0)
+	}
+}
+
 func (t *tally) row(key string) Row {
 	return newRow(t.tp[key], t.fp[key], t.fn[key])
 }
