@@ -138,16 +138,22 @@ func (r *graphReader) relationLines(ctx context.Context, e *entityFacts) ([]Rela
 	return out, nil
 }
 
+// positionParts returns the title and organisation values of a position node.
+func (r *graphReader) positionParts(ctx context.Context, pos quad.IRI) (titles, orgs []quad.Value, err error) {
+	if titles, err = objectsOf(ctx, r.qs, pos, Title); err != nil {
+		return nil, nil, err
+	}
+	if orgs, err = objectsOf(ctx, r.qs, pos, Org); err != nil {
+		return nil, nil, err
+	}
+	return titles, orgs, nil
+}
+
 // positionLines returns one line per (position, document) of the entity.
 func (r *graphReader) positionLines(ctx context.Context, e *entityFacts) ([]PositionLine, error) {
 	var out []PositionLine
 	for _, q := range earliestPerDoc(e.positions) {
-		pos := iriOf(q.Object)
-		titles, err := objectsOf(ctx, r.qs, pos, Title)
-		if err != nil {
-			return nil, err
-		}
-		orgs, err := objectsOf(ctx, r.qs, pos, Org)
+		titles, orgs, err := r.positionParts(ctx, iriOf(q.Object))
 		if err != nil {
 			return nil, err
 		}

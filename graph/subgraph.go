@@ -133,12 +133,7 @@ func (r *graphReader) factEdges(ctx context.Context, e *entityFacts) ([]factEdge
 		out = append(out, edge)
 	}
 	for _, q := range earliestPerDoc(e.positions) {
-		pos := iriOf(q.Object)
-		titles, err := objectsOf(ctx, r.qs, pos, Title)
-		if err != nil {
-			return nil, err
-		}
-		orgs, err := objectsOf(ctx, r.qs, pos, Org)
+		titles, orgs, err := r.positionParts(ctx, iriOf(q.Object))
 		if err != nil {
 			return nil, err
 		}
