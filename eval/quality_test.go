@@ -15,20 +15,20 @@ import (
 )
 
 // qualityFloors are the F1 figures the extractor reached on the labelled
-// seeds when the gate was last raised, less a hair; a change that scores
+// seeds when the gate was last raised (after 6a1522a; figures in comments), less a hair; a change that scores
 // below any of them fails the build. Raise them when the extractor improves.
 var qualityFloors = []struct {
 	kind, key string
 	minF1     float64
 }{
-	{eval.KindEntity, eval.AllKey, 0.925},             // 0.931
+	{eval.KindEntity, eval.AllKey, 0.93},              // 0.935
 	{eval.KindEntity, "Official", 0.98},               // 0.986
-	{eval.KindEntity, "Hospital", 0.945},              // 0.950
+	{eval.KindEntity, "Hospital", 0.97},               // 0.974
 	{eval.KindEntity, "Institution", 0.93},            // 0.936
 	{eval.KindEntity, "Department", 0.865},            // 0.874
-	{eval.KindRelation, eval.AllKey, 0.95},            // 0.957
+	{eval.KindRelation, eval.AllKey, 0.975},           // 0.978
 	{eval.KindRelation, "supports", 0.99},             // 1.000
-	{eval.KindRelation, "affiliated_with", 0.85},      // 0.857
+	{eval.KindRelation, "affiliated_with", 0.92},      // 0.923
 	{eval.KindRelation, "partner_of", 0.99},           // 1.000
 	{eval.KindPosition, eval.PositionTitleOrg, 0.99},  // 1.000
 	{eval.KindPosition, eval.PositionPersonOrg, 0.99}, // 1.000
