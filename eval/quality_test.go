@@ -15,8 +15,9 @@ import (
 )
 
 // qualityFloors are the F1 figures the extractor reached on the labelled
-// seeds when the gate was last raised (after 6a1522a; figures in comments), less a hair; a change that scores
-// below any of them fails the build. Raise them when the extractor improves.
+// seeds when the gate was last raised (after 6a1522a; in the comments), less
+// a hair; a change that scores below any of them fails the build. Raise them
+// when the extractor improves.
 var qualityFloors = []struct {
 	kind, key string
 	minF1     float64
