@@ -1,6 +1,10 @@
 package nlp
 
-import "strings"
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
 
 // The lexicons below are dictionaries of kinds of names — suffixes, titles,
 // surnames, words that cannot be part of a name — never names of particular
@@ -14,7 +18,7 @@ type orgSuffix struct {
 
 // orgSuffixes end the names of hospitals and institutions. Longer suffixes
 // are tried first.
-var orgSuffixes = sortByLength([]orgSuffix{
+var orgSuffixes = indexOrgSuffixes([]orgSuffix{
 	{"医院", Hospital}, {"卫生院", Hospital}, {"社区卫生服务中心", Hospital},
 	{"卫生服务中心", Hospital}, {"卫生服务站", Hospital}, {"院区", Hospital},
 	{"分院", Hospital}, {"医疗集团", Hospital}, {"保健院", Hospital},
@@ -40,14 +44,14 @@ var orgSuffixes = sortByLength([]orgSuffix{
 var standaloneInstitutions = []string{"党中央", "中共中央", "国务院", "全国人大", "中央军委"}
 
 // deptSuffixes end the names of units inside an organisation.
-var deptSuffixes = sortStrings([]string{
+var deptSuffixes = newWordList([]string{
 	"科", "室", "部", "办", "处", "司", "中心", "病房", "病区", "实验室", "门诊",
 	"宁养院", "监护室", "办公室", "工作站", "研究室", "教研室",
 })
 
 // notDeptEndings are words that end in a department suffix but are not
 // units (干部, 举办, 公司, 学科): a name ending in one of them is no department.
-var notDeptEndings = sortStrings([]string{
+var notDeptEndings = newWordList([]string{
 	"学科", "专科", "科室", "本科", "各科", "分科", "跨科", "建科",
 	"干部", "内部", "外部", "全部", "局部", "部分", "北部", "南部", "东部", "西部", "中部",
 	"基层部", "总部", "各部", "支部", "胸部", "腹部", "头部", "颈部", "面部", "腰部", "背部",
@@ -68,7 +72,7 @@ var genericDeptNames = []string{
 var notDeptWords = []string{"各个", "多个", "我们", "全院", "职能", "临床医技"}
 
 // titles are the positions an official holds, longest first.
-var titles = sortStrings([]string{
+var titles = newWordList([]string{
 	"党委书记", "党委副书记", "党组书记", "党组副书记", "纪委书记", "总支书记", "支部书记",
 	"书记", "副书记", "总书记",
 	"院长", "副院长", "常务副院长", "执行院长", "名誉院长", "院长助理",
@@ -109,7 +113,7 @@ const notGivenName = "在等说表指强出作是为以对向和与及的了也�
 // boundaryWords cannot be inside an organisation name; a name starts after
 // the last of them. They are the verbs, prepositions and generic nouns that
 // stand before names in news text.
-var boundaryWords = sortStrings([]string{
+var boundaryWords = newWordList([]string{
 	"在", "与", "和", "及", "同", "由", "对", "向", "到", "赴", "至", "从", "为", "是", "被",
 	"将", "把", "让", "经", "据", "等", "的", "了", "于", "以", "或", "并", "且", "给", "跟",
 	"派驻", "选派", "派出", "分赴", "邀请", "依托", "完成", "开设", "成立", "构建", "签约",
@@ -135,7 +139,7 @@ var boundaryWords = sortStrings([]string{
 
 // genericNamePrefixes carry no distinctive information: a name made only of
 // them and its suffix is a description (区域医疗中心), not a name.
-var genericNamePrefixes = sortStrings([]string{
+var genericNamePrefixes = newWordList([]string{
 	"区域", "医疗", "国家", "省级", "市级", "县级", "区级", "医学", "临床", "重点", "全国",
 	"质控", "综合", "三级", "二级", "一级", "甲等", "乙等", "公立", "民营", "基层", "社区",
 	"乡镇", "县域", "城市", "定点", "救治", "互联网", "智慧", "示范", "龙头", "专科", "特色",
@@ -145,22 +149,68 @@ var genericNamePrefixes = sortStrings([]string{
 	"技能", "培训", "管理", "数据", "信息", "指挥", "运营", "联合", "医防", "融合",
 })
 
-func sortByLength(s []orgSuffix) []orgSuffix {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && len(s[j].text) > len(s[j-1].text); j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
+// orgSuffixIndex finds the suffixes a text ends with, by their last
+// character, so that a sentence is scanned once instead of once per suffix.
+type orgSuffixIndex map[rune][]orgSuffix
+
+func indexOrgSuffixes(list []orgSuffix) orgSuffixIndex {
+	idx := make(orgSuffixIndex)
+	for _, s := range list {
+		r, _ := utf8.DecodeLastRuneInString(s.text)
+		idx[r] = append(idx[r], s)
 	}
-	return s
+	for _, l := range idx {
+		sort.SliceStable(l, func(i, j int) bool { return len(l[i].text) > len(l[j].text) })
+	}
+	return idx
 }
 
-func sortStrings(s []string) []string {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && len(s[j]) > len(s[j-1]); j-- {
-			s[j], s[j-1] = s[j-1], s[j]
+// endingWith lists, longest first, the suffixes whose last character is the
+// last character of s.
+func (idx orgSuffixIndex) endingWith(s string) []orgSuffix {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return idx[r]
+}
+
+// wordList is a lexicon indexed by first and last character: prefix and
+// suffix look-ups touch only the words that can match.
+type wordList struct {
+	byFirst map[rune][]string
+	byLast  map[rune][]string
+}
+
+func newWordList(words []string) *wordList {
+	l := &wordList{byFirst: make(map[rune][]string), byLast: make(map[rune][]string)}
+	for _, w := range words {
+		first, _ := utf8.DecodeRuneInString(w)
+		last, _ := utf8.DecodeLastRuneInString(w)
+		l.byFirst[first] = append(l.byFirst[first], w)
+		l.byLast[last] = append(l.byLast[last], w)
+	}
+	for _, m := range []map[rune][]string{l.byFirst, l.byLast} {
+		for _, ws := range m {
+			sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
 		}
 	}
-	return s
+	return l
+}
+
+// prefixOf returns the longest word s starts with, or "".
+func (l *wordList) prefixOf(s string) string {
+	r, _ := utf8.DecodeRuneInString(s)
+	return hasAnyPrefix(s, l.byFirst[r])
+}
+
+// suffixOf returns the longest word s ends with, or "".
+func (l *wordList) suffixOf(s string) string {
+	return hasAnySuffix(s, l.endingWith(s))
+}
+
+// endingWith lists, longest first, the words whose last character is the
+// last character of s.
+func (l *wordList) endingWith(s string) []string {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return l.byLast[r]
 }
 
 // hasAnySuffix returns the longest word of words that s ends with.

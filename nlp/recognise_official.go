@@ -128,7 +128,7 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 
 // titleAt returns the longest title text starts with.
 func titleAt(text string) string {
-	return hasAnyPrefix(text, titles)
+	return titles.prefixOf(text)
 }
 
 func insideOrg(orgs []*orgMention, off int) bool {

@@ -26,15 +26,19 @@ type orgMention struct {
 // stands on its own.
 type sentenceText struct {
 	Sentence
-	cuts map[int]bool // byte offsets (into Document.Text) where a token starts
 	toks []Token
+	// startsAt[i] and endsAt[i] are 1 + the index of the token that starts or
+	// ends at byte i of the sentence, or 0: constant-time look-ups for the
+	// recognisers, which ask at every character.
+	startsAt, endsAt []int32
 }
 
 func newSentenceText(s Sentence, toks []Token) *sentenceText {
-	st := &sentenceText{Sentence: s, cuts: make(map[int]bool, len(toks)+1), toks: toks}
-	for _, t := range toks {
-		st.cuts[t.Start] = true
-		st.cuts[t.End] = true
+	st := &sentenceText{Sentence: s, toks: toks,
+		startsAt: make([]int32, len(s.Text)+1), endsAt: make([]int32, len(s.Text)+1)}
+	for i, t := range toks {
+		st.startsAt[t.Start-s.Start] = int32(i + 1)
+		st.endsAt[t.End-s.Start] = int32(i + 1)
 	}
 	return st
 }
@@ -44,17 +48,28 @@ func (st *sentenceText) at(start, end int) string {
 	return st.Text[start-st.Start : end-st.Start]
 }
 
+// isCut reports whether gse cut the text at the document offset off.
+func (st *sentenceText) isCut(off int) bool {
+	i := off - st.Start
+	return i >= 0 && i < len(st.startsAt) && (st.startsAt[i] != 0 || st.endsAt[i] != 0)
+}
+
 // tokenAt returns the token starting at off, if any.
 func (st *sentenceText) tokenAt(off int) (Token, bool) {
-	for _, t := range st.toks {
-		if t.Start == off {
-			return t, true
-		}
-		if t.Start > off {
-			break
-		}
+	i := off - st.Start
+	if i < 0 || i >= len(st.startsAt) || st.startsAt[i] == 0 {
+		return Token{}, false
 	}
-	return Token{}, false
+	return st.toks[st.startsAt[i]-1], true
+}
+
+// tokenEndingAt returns the token that ends at off, if any.
+func (st *sentenceText) tokenEndingAt(off int) (Token, bool) {
+	i := off - st.Start
+	if i < 0 || i >= len(st.endsAt) || st.endsAt[i] == 0 {
+		return Token{}, false
+	}
+	return st.toks[st.endsAt[i]-1], true
 }
 
 // orgRefs are the words an article uses for its own hospital.
@@ -118,6 +133,10 @@ func splitParents(ms []*orgMention) {
 // document offset end, if one does.
 func orgEndingAt(st *sentenceText, end int) *orgMention {
 	before := st.at(st.Start, end)
+	// Most characters end no suffix: look no further for them.
+	if last, _ := utf8.DecodeLastRuneInString(before); !suffixEnds.has(last) {
+		return nil
+	}
 	after := st.at(end, st.End)
 	if designation(after) {
 		return nil
@@ -186,8 +205,9 @@ func isVerbWord(st *sentenceText, start, end int) bool {
 }
 
 func orgSuffixOf(before, after string) *orgSuffix {
-	for i := range orgSuffixes {
-		suf := &orgSuffixes[i]
+	candidates := orgSuffixes.endingWith(before)
+	for i := range candidates {
+		suf := &candidates[i]
 		if !strings.HasSuffix(before, suf.text) {
 			continue
 		}
@@ -230,7 +250,7 @@ func continuesWord(suffix, after string) bool {
 }
 
 func deptSuffixOf(before, after string) string {
-	for _, suf := range deptSuffixes {
+	for _, suf := range deptSuffixes.endingWith(before) {
 		if !strings.HasSuffix(before, suf) {
 			continue
 		}
@@ -238,12 +258,28 @@ func deptSuffixOf(before, after string) string {
 			return ""
 		}
 		// 处处长, 科科长: the suffix starts the title, not the unit.
-		if t := hasAnyPrefix(suf+after, titles); t != "" && len(t) > len(suf) && !strings.HasPrefix(after, t) {
+		if suffixStartsTitle(suf, after) {
 			continue
 		}
 		return suf
 	}
 	return ""
+}
+
+// suffixStartsTitle reports whether suf is the first character of a title
+// that after completes (处 of 处长 in 医政医管处处长), unless after holds a
+// title of its own.
+func suffixStartsTitle(suf, after string) bool {
+	if titles.prefixOf(after) != "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(suf)
+	for _, t := range titles.byFirst[r] {
+		if len(t) > len(suf) && strings.HasPrefix(t, suf) && strings.HasPrefix(after, t[len(suf):]) {
+			return true
+		}
+	}
+	return false
 }
 
 // nameStart grows a name to the left of its suffix (which starts at
@@ -304,7 +340,7 @@ func cutsName(t Token, connectorsInside bool) bool {
 // and goes on past it: gse cut 任内/蒙古, but 内蒙古 starts the name.
 func placeRunsThrough(st *sentenceText, from, to int) bool {
 	for k := from; k < to; {
-		if p := hasAnyPrefix(st.at(k, st.End), provinces); p != "" && k+len(p) > to {
+		if p := provinces.prefixOf(st.at(k, st.End)); p != "" && k+len(p) > to {
 			return true
 		}
 		_, n := utf8.DecodeRuneInString(st.at(k, st.End))
@@ -316,28 +352,15 @@ func placeRunsThrough(st *sentenceText, from, to int) bool {
 // nameVerbs are verbs that stand inside the names of units and institutions.
 const nameVerbs = "急诊 放疗 化疗 转化 烧伤 介入 预防 控制 保健 康复 护理 治疗 防治 监护 评价 指导 管理 研究 整合 服务 规划 建设 检验 体检 创伤 透析 麻醉 移植 筛查 发展 教学 培训 研发 救援 急救 输血 病理 影像 超声 消毒 供应 采购 审计 宣传 保卫 组织 统战 纪检 监察 科研 工会 团委 信息 运营 营养 药学 感染 重症 老年"
 
-// tokenEndingAt returns the token that ends at off, if any.
-func (st *sentenceText) tokenEndingAt(off int) (Token, bool) {
-	for _, t := range st.toks {
-		if t.End == off {
-			return t, true
-		}
-		if t.Start >= off {
-			break
-		}
-	}
-	return Token{}, false
-}
-
 // boundaryWordEndingAt reports the boundary word that ends at p, if any. A
 // one-character word counts only where gse cut the text around it, so that
 // 大 in 北京大学 or 新 in 新疆 do not cut a name.
 func boundaryWordEndingAt(st *sentenceText, lo, p int, connectorsInside bool) string {
 	prefix := st.at(lo, p)
-	if t := hasAnySuffix(prefix, titles); t != "" {
+	if t := titles.suffixOf(prefix); t != "" {
 		return t
 	}
-	for _, w := range boundaryWords {
+	for _, w := range boundaryWords.endingWith(prefix) {
 		if !strings.HasSuffix(prefix, w) {
 			continue
 		}
@@ -345,7 +368,7 @@ func boundaryWordEndingAt(st *sentenceText, lo, p int, connectorsInside bool) st
 			continue
 		}
 		if utf8.RuneCountInString(w) == 1 {
-			if !st.cuts[p] || !st.cuts[p-len(w)] {
+			if !st.isCut(p) || !st.isCut(p-len(w)) {
 				if !startsWithPlace(st.at(p, st.End)) {
 					continue
 				}
@@ -359,11 +382,11 @@ func boundaryWordEndingAt(st *sentenceText, lo, p int, connectorsInside bool) st
 // startsWithPlace reports whether text starts with a province-level place
 // name, which always starts a name (任内蒙古医科大学 → 内蒙古医科大学).
 func startsWithPlace(text string) bool {
-	return hasAnyPrefix(text, provinces) != ""
+	return provinces.prefixOf(text) != ""
 }
 
 // provinces are China's province-level divisions, long and short forms.
-var provinces = sortStrings([]string{
+var provinces = newWordList([]string{
 	"北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
 	"安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州",
 	"云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
@@ -371,6 +394,10 @@ var provinces = sortStrings([]string{
 
 // levelDesignation matches ranks given to a hospital or unit (三级甲等,
 // 市级, Ⅰ级创伤中心): a name holding one describes, it does not name.
+func isLevelDesignation(name string) bool {
+	return strings.Contains(name, "级") && levelDesignation.MatchString(name)
+}
+
 var levelDesignation = regexp.MustCompile(`(^|[^自治区])(省|市|县|地市|国家|[一二三Ⅰ-Ⅻ])级`)
 
 func isNameRune(r rune) bool {
@@ -381,7 +408,7 @@ func isNameRune(r rune) bool {
 // rather than describing a kind (区域医疗中心, 三级医院, 医联体).
 func isDistinctiveName(st *sentenceText, start int, name, suffix string, typ EntityType) bool {
 	rest := strings.TrimSuffix(name, suffix)
-	if levelDesignation.MatchString(name) {
+	if isLevelDesignation(name) {
 		return false
 	}
 	if bareAllowed(suffix) {
@@ -420,10 +447,10 @@ func bareAllowed(suffix string) bool {
 func stripGeneric(s string) string {
 	for changed := true; changed && s != ""; {
 		changed = false
-		if w := hasAnyPrefix(s, genericNamePrefixes); w != "" {
+		if w := genericNamePrefixes.prefixOf(s); w != "" {
 			s, changed = s[len(w):], true
 		}
-		if w := hasAnySuffix(s, genericNamePrefixes); w != "" {
+		if w := genericNamePrefixes.suffixOf(s); w != "" {
 			s, changed = s[:len(s)-len(w)], true
 		}
 	}
@@ -446,10 +473,10 @@ func countsUnits(rest string) bool {
 
 // isDeptName reports whether name is a named unit rather than a generic word.
 func isDeptName(name, suffix string) bool {
-	if name == suffix || contains(genericDeptNames, name) || levelDesignation.MatchString(name) {
+	if name == suffix || contains(genericDeptNames, name) || isLevelDesignation(name) {
 		return false
 	}
-	if e := hasAnySuffix(name, notDeptEndings); e != "" && !strings.HasSuffix(name, "医学科") {
+	if e := notDeptEndings.suffixOf(name); e != "" && !strings.HasSuffix(name, "医学科") {
 		return false
 	}
 	for _, w := range notDeptWords {
@@ -517,3 +544,30 @@ func hasNameAnchor(st *sentenceText, start int, name, suffix string) bool {
 	}
 	return false
 }
+
+// runeSet is a bitmap over the Basic Multilingual Plane: a membership test
+// costs a shift and a mask, which matters at every character of a corpus.
+type runeSet [0x10000 / 64]uint64
+
+func (s *runeSet) add(r rune) {
+	if r >= 0 && r < 0x10000 {
+		s[r/64] |= 1 << (r % 64)
+	}
+}
+
+func (s *runeSet) has(r rune) bool {
+	return r >= 0 && r < 0x10000 && s[r/64]&(1<<(r%64)) != 0
+}
+
+// suffixEnds holds the last character of every organisation and department
+// suffix.
+var suffixEnds = func() *runeSet {
+	s := new(runeSet)
+	for r := range orgSuffixes {
+		s.add(r)
+	}
+	for r := range deptSuffixes.byLast {
+		s.add(r)
+	}
+	return s
+}()

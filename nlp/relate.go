@@ -38,6 +38,9 @@ func relate(r *resolution, facts []sentenceFacts, orgID map[*orgMention]string) 
 	rel := newRelationSet(r)
 	for i, f := range facts {
 		spans := sentenceOrgs(r, f, orgID)
+		if len(spans) == 0 {
+			continue // every pattern needs a named organisation
+		}
 		text := f.st.Text
 		base := f.st.Start
 		rel.sentence = i
