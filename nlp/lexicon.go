@@ -177,6 +177,8 @@ func (idx orgSuffixIndex) endingWith(s string) []orgSuffix {
 type wordList struct {
 	byFirst map[rune][]string
 	byLast  map[rune][]string
+	// firsts and lasts answer "no word here" without a map look-up.
+	firsts, lasts runeSet
 }
 
 func newWordList(words []string) *wordList {
@@ -186,6 +188,8 @@ func newWordList(words []string) *wordList {
 		last, _ := utf8.DecodeLastRuneInString(w)
 		l.byFirst[first] = append(l.byFirst[first], w)
 		l.byLast[last] = append(l.byLast[last], w)
+		l.firsts.add(first)
+		l.lasts.add(last)
 	}
 	for _, m := range []map[rune][]string{l.byFirst, l.byLast} {
 		for _, ws := range m {
@@ -198,6 +202,9 @@ func newWordList(words []string) *wordList {
 // prefixOf returns the longest word s starts with, or "".
 func (l *wordList) prefixOf(s string) string {
 	r, _ := utf8.DecodeRuneInString(s)
+	if !l.firsts.has(r) {
+		return ""
+	}
 	return hasAnyPrefix(s, l.byFirst[r])
 }
 
@@ -210,6 +217,9 @@ func (l *wordList) suffixOf(s string) string {
 // last character of s.
 func (l *wordList) endingWith(s string) []string {
 	r, _ := utf8.DecodeLastRuneInString(s)
+	if !l.lasts.has(r) {
+		return nil
+	}
 	return l.byLast[r]
 }
 

@@ -34,8 +34,8 @@ type sentenceText struct {
 }
 
 func newSentenceText(s Sentence, toks []Token) *sentenceText {
-	st := &sentenceText{Sentence: s, toks: toks,
-		startsAt: make([]int32, len(s.Text)+1), endsAt: make([]int32, len(s.Text)+1)}
+	index := make([]int32, 2*(len(s.Text)+1))
+	st := &sentenceText{Sentence: s, toks: toks, startsAt: index[:len(s.Text)+1], endsAt: index[len(s.Text)+1:]}
 	for i, t := range toks {
 		st.startsAt[t.Start-s.Start] = int32(i + 1)
 		st.endsAt[t.End-s.Start] = int32(i + 1)

@@ -45,7 +45,8 @@ func (s *Segmenter) Tokens(sent Sentence) []Token {
 	for _, sg := range segs {
 		tok := sg.Token()
 		out = append(out, Token{
-			Text:  tok.Text(),
+			// A slice of the sentence, not tok.Text(), which builds a new string.
+			Text:  sent.Text[sg.Start():sg.End()],
 			Start: sent.Start + sg.Start(),
 			End:   sent.Start + sg.End(),
 			POS:   tok.Pos(),
