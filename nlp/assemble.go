@@ -14,8 +14,9 @@ type sentenceFacts struct {
 }
 
 // assemble turns the mentions of all sentences into the document's entities,
-// mentions and positions, with aliases resolved.
-func assemble(doc *Document, facts []sentenceFacts) (*resolution, []Position, map[*orgMention]string) {
+// mentions and positions, with aliases resolved; short holds the short names
+// the article introduced in brackets.
+func assemble(doc *Document, facts []sentenceFacts, short map[string]*orgMention) (*resolution, []Position, map[*orgMention]string) {
 	r := newResolution(doc)
 	var all []docOrg
 	for i, f := range facts {
@@ -29,6 +30,9 @@ func assemble(doc *Document, facts []sentenceFacts) (*resolution, []Position, ma
 		}
 	}
 	r.resolveOrganisations(all)
+	for abbr, full := range short {
+		r.canonical[abbr] = r.canonical[full.name]
+	}
 	mainName := r.chooseMain(all)
 	if mainName != "" {
 		r.main = EntityID(Hospital, mainName, "")
@@ -255,6 +259,12 @@ func (r *resolution) addAffiliationParents(all []docOrg) {
 		}
 		r.canonical[parent] = parent
 		r.orgType[parent] = typ
-		r.addEntity(Entity{ID: EntityID(typ, parent, ""), Type: typ, Name: parent}, o.sent, o.start, o.start+len(parent), parent)
+		// The mention may be a short name (浙大一院): only a mention that
+		// spells the parent out gives it a place in the text.
+		end := o.start
+		if strings.HasPrefix(o.name, parent) {
+			end = o.start + len(parent)
+		}
+		r.addEntity(Entity{ID: EntityID(typ, parent, ""), Type: typ, Name: parent}, o.sent, o.start, end, parent)
 	}
 }

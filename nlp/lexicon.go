@@ -23,7 +23,7 @@ var orgSuffixes = indexOrgSuffixes([]orgSuffix{
 	{"卫生服务中心", Hospital}, {"卫生服务站", Hospital}, {"院区", Hospital},
 	{"分院", Hospital}, {"医疗集团", Hospital}, {"保健院", Hospital},
 	{"妇幼保健院", Hospital}, {"医学中心", Hospital}, {"专科联盟", Hospital},
-	{"医联体", Hospital}, {"医共体", Hospital}, {"诊所", Hospital}, {"疗养院", Hospital},
+	{"医联体", Hospital}, {"医共体", Hospital}, {"医疗联合体", Hospital}, {"医疗共同体", Hospital}, {"诊所", Hospital}, {"疗养院", Hospital},
 	{"大学", Institution}, {"学院", Institution}, {"医学院", Institution},
 	{"医学部", Institution}, {"党校", Institution}, {"卫生健康委员会", Institution},
 	{"卫生健康委", Institution}, {"卫健委", Institution}, {"卫健局", Institution},
@@ -108,7 +108,12 @@ var surnames = func() map[string]bool {
 
 // notGivenName are characters that end a person's name in running text: they
 // start the words that follow a name (在, 等, 说, 表示, 指出 ...).
-const notGivenName = "在等说表指强出作是为以对向和与及的了也都就将被把从到于代主同带提认介说谈致讲作获荣任兼分率一二三四五六七八九十、,，.。:：;；!！?？“”\"'《》()（）[]【】 \u3000"
+const notGivenName = notFirstGivenName + "说表指强出作是为以对向也都就将被把从到于代主同带提认介谈致讲获荣任兼分率一二三四五六七八九十"
+
+// notFirstGivenName are the characters that cannot follow a surname as the
+// first given character: function words and punctuation. 强 or 出 may (李强),
+// so they end a name only as its third character.
+const notFirstGivenName = "在等和与及的了、,，.。:：;；!！?？“”\"'《》()（）[]【】 \u3000"
 
 // boundaryWords cannot be inside an organisation name; a name starts after
 // the last of them. They are the verbs, prepositions and generic nouns that

@@ -32,11 +32,18 @@ func (p *Pipeline) Extract(doc Document) (*Extraction, error) {
 	facts := make([]sentenceFacts, len(x.Sentences))
 	for i, s := range x.Sentences {
 		st := newSentenceText(s, p.seg.Tokens(s))
-		orgs := recogniseOrganisations(st)
-		positions, _ := recognisePositions(st, orgs)
-		facts[i] = sentenceFacts{st: st, orgs: orgs, positions: positions}
+		facts[i] = sentenceFacts{st: st, orgs: recogniseOrganisations(st)}
 	}
-	r, positions, orgID := assemble(&x.Doc, facts)
+	short := bracketAbbreviations(facts)
+	for i := range facts {
+		f := &facts[i]
+		if len(short) > 0 {
+			f.orgs = addAbbreviationMentions(f.st, f.orgs, short)
+			sort.SliceStable(f.orgs, func(a, b int) bool { return f.orgs[a].start < f.orgs[b].start })
+		}
+		f.positions, _ = recognisePositions(f.st, f.orgs)
+	}
+	r, positions, orgID := assemble(&x.Doc, facts, short)
 	x.Positions = positions
 	x.Relations = relate(r, facts, orgID)
 	for _, id := range r.order {

@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,6 +41,9 @@ var hospitalTitles = map[string]bool{
 // placeTitles are the heads of a local government: 密云区副区长 is a
 // position at 密云区政府.
 var placeTitles = map[string]string{"区长": "区", "副区长": "区", "市长": "市", "副市长": "市", "县长": "县", "副县长": "县", "省长": "省", "副省长": "省"}
+
+// committeePlace matches a Party committee named by its place (建德市委).
+var committeePlace = regexp.MustCompile(`^(.+[省市县区州])委$`)
 
 // recognisePositions finds officials and their titles in one sentence:
 // TITLE NAME (院长杨尹默), NAME TITLE (郭燕红司长), ORG TITLE NAME, lists that
@@ -81,6 +85,14 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 		prev := strings.TrimRight(st.at(st.Start, ts), " \u3000")
 		if org == nil && !own && strings.HasSuffix(prev, "、") {
 			org, own = chainOrg, chainOwn
+			// 建德市委副书记、市长黄海峰: the mayor heads the government of
+			// the committee's place, not the committee.
+			if _, ok := placeTitles[title]; ok && org != nil {
+				if m := committeePlace.FindStringSubmatch(org.name); m != nil {
+					org = &orgMention{start: org.end, end: org.end, name: m[1] + "政府", typ: Institution, suffix: "政府"}
+					placeOrgs = append(placeOrgs, org)
+				}
+			}
 		}
 		if org != nil || own {
 			chainOrg, chainOwn = org, own
@@ -204,7 +216,11 @@ func readName(st *sentenceText, off int, orgs []*orgMention) *personMention {
 	n := 0
 	size := 0
 	for _, r := range given {
-		if n == 2 || !unicode.Is(unicode.Han, r) || strings.ContainsRune(notGivenName, r) {
+		stop := notGivenName
+		if n == 0 {
+			stop = notFirstGivenName
+		}
+		if n == 2 || !unicode.Is(unicode.Han, r) || strings.ContainsRune(stop, r) {
 			break
 		}
 		at := off + len(surname) + size

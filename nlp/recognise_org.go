@@ -19,6 +19,9 @@ type orgMention struct {
 	parent *orgMention
 	// ref marks a reference to the article's own hospital (我院, 本院, 总院).
 	ref bool
+	// teaching marks a body named as the one a hospital teaches for
+	// (成为浙江大学医学院教学医院): the mention is the body.
+	teaching bool
 }
 
 // sentenceText gives positions inside one sentence: tokens tell where gse
@@ -152,6 +155,9 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 		start := nameStart(st, end-len(suf.text), suf.text)
 		name := st.at(start, end)
 		if isDistinctiveName(st, start, name, suf.text, suf.typ) {
+			if m := teachingBody(start, name); m != nil {
+				return m
+			}
 			return &orgMention{start: start, end: end, name: name, typ: suf.typ, suffix: suf.text}
 		}
 		// 19家社区卫生服务中心 is a kind of hospital, not a department.
@@ -571,3 +577,21 @@ var suffixEnds = func() *runeSet {
 	}
 	return s
 }()
+
+// teachingKinds end a hospital's title as the teaching site of a university.
+var teachingKinds = []string{"教学医院", "临床医学院", "临床学院", "实习医院", "教学基地"}
+
+// teachingBody reads 浙江大学医学院教学医院 as the university body
+// 浙江大学医学院, marked so that relate makes the hospital affiliated with it.
+func teachingBody(start int, name string) *orgMention {
+	kind := hasAnySuffix(name, teachingKinds)
+	if kind == "" {
+		return nil
+	}
+	body := strings.TrimSuffix(name, kind)
+	suffix := hasAnySuffix(body, []string{"医科大学", "大学", "医学院", "学院", "医学部"})
+	if suffix == "" {
+		return nil
+	}
+	return &orgMention{start: start, end: start + len(body), name: body, typ: Institution, suffix: suffix, teaching: true}
+}

@@ -9,6 +9,7 @@ import (
 type orgSpan struct {
 	start, end int
 	id         string
+	teaching   bool // the hospital before it is its teaching hospital
 }
 
 // relationCues are the words that state a relation, found by relate and
@@ -19,7 +20,7 @@ var (
 	// dispatch: A 派驻/选派 … 到/赴/至 B → A supports B.
 	dispatchCues = []string{"派驻", "选派", "派出", "下派", "安排专家", "委派", "输送", "选送专家"}
 	// destinations after a dispatch cue.
-	destinationCues = []string{"分赴", "到", "赴", "至", "进驻", "入驻", "任", "前往", "下沉到", "支援"}
+	destinationCues = []string{"分赴", "到", "赴", "至", "进驻", "入驻", "常驻", "驻扎", "派驻", "任", "前往", "下沉到", "支援"}
 	// supportVerbs: A 帮扶/对口支援/托管/带动 B → A supports B.
 	supportVerbs = []string{"对口支援", "对口帮扶", "帮扶", "托管", "带动", "带领", "支援", "援建", "援助", "驰援", "扶持", "输出", "指导"}
 	// partnerVerbs follow 与 B: A 与 B 签约/合作/共建 → A partner_of B.
@@ -55,6 +56,7 @@ func relate(r *resolution, facts []sentenceFacts, orgID map[*orgMention]string) 
 		relateReliance(rel, spans, text, base)
 	}
 	relateByName(rel, facts, orgID)
+	relateTeaching(rel, facts, orgID)
 	return rel.out
 }
 
@@ -96,7 +98,7 @@ func sentenceOrgs(r *resolution, f sentenceFacts, orgID map[*orgMention]string) 
 	var spans []orgSpan
 	for _, o := range f.orgs {
 		if id := orgID[o]; id != "" {
-			spans = append(spans, orgSpan{o.start, o.end, id})
+			spans = append(spans, orgSpan{o.start, o.end, id, o.teaching})
 		}
 	}
 	if r.main != "" {
@@ -113,7 +115,7 @@ func sentenceOrgs(r *resolution, f sentenceFacts, orgID map[*orgMention]string) 
 			}
 			before := text[:s-f.st.Start]
 			if before == "" || strings.HasSuffix(before, ",") || strings.HasSuffix(before, "入驻") || strings.HasSuffix(before, "到") || strings.HasSuffix(before, "为") {
-				spans = append(spans, orgSpan{s, s + len("医院"), r.main})
+				spans = append(spans, orgSpan{start: s, end: s + len("医院"), id: r.main})
 			}
 		}
 	}
@@ -125,7 +127,7 @@ func sentenceOrgs(r *resolution, f sentenceFacts, orgID map[*orgMention]string) 
 		if i+1 < len(spans) && spans[i].end == spans[i+1].start {
 			unit, body := r.entities[spans[i+1].id], r.entities[spans[i].id]
 			if unit != nil && body != nil && unit.Type == Department && unit.Parent == body.ID && body.Type == Institution {
-				merged = append(merged, orgSpan{spans[i].start, spans[i+1].end, unit.ID})
+				merged = append(merged, orgSpan{start: spans[i].start, end: spans[i+1].end, id: unit.ID})
 				i++
 				continue
 			}
@@ -339,12 +341,18 @@ func relateAffiliationUnder(s *relationSet, spans []orgSpan, text string, base i
 		}
 		s.add(s.subjectBefore(spans, base+at), AffiliatedWith, spans[k].id)
 	}
-	for _, cue := range []string{"隶属于", "隶属", "附属于", "归属于"} {
+	for _, cue := range []string{"隶属于", "隶属", "附属于", "归属于", "加入", "成为"} {
 		for _, at := range indexAll(text, cue) {
 			k := firstAfter(spans, base+at+len(cue))
-			if k < len(spans) && spans[k].start == base+at+len(cue) {
-				s.add(s.subjectBefore(spans, base+at), AffiliatedWith, spans[k].id)
+			if k >= len(spans) || spans[k].start != base+at+len(cue) {
+				continue
 			}
+			// 加入/成为 make a member only of a group (加入浙大一院医疗联合体).
+			if (cue == "加入" || cue == "成为") && !isGroupName(s.r.entities[spans[k].id]) &&
+				hasAnyPrefix(text[spans[k].end-base:], groupWords) == "" {
+				continue
+			}
+			s.add(s.subjectBefore(spans, base+at), AffiliatedWith, spans[k].id)
 		}
 	}
 }
@@ -468,5 +476,28 @@ func relateReliance(s *relationSet, spans []orgSpan, text string, base int) {
 			continue
 		}
 		s.add(spans[k].id, Supports, s.subjectBefore(spans, base+at))
+	}
+}
+
+// groupWords name a group that hospitals join.
+var groupWords = []string{"医疗集团", "医联体", "医疗联合体", "医共体", "专科联盟", "联盟", "集团"}
+
+// isGroupName reports whether an organisation is a group that hospitals join
+// (医疗集团, 医联体, 专科联盟).
+func isGroupName(e *Entity) bool {
+	return e != nil && hasAnySuffix(e.Name, groupWords) != ""
+}
+
+// relateTeaching: 挂牌成为浙江大学医学院教学医院 — the hospital the sentence
+// speaks of is affiliated with the university body.
+func relateTeaching(s *relationSet, facts []sentenceFacts, orgID map[*orgMention]string) {
+	for i, f := range facts {
+		s.sentence = i
+		spans := sentenceOrgs(s.r, f, orgID)
+		for _, sp := range spans {
+			if sp.teaching {
+				s.add(s.subjectBefore(spans, sp.start), AffiliatedWith, sp.id)
+			}
+		}
 	}
 }

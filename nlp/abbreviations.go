@@ -1,0 +1,86 @@
+package nlp
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Articles introduce a short name in brackets after the full one:
+// 浙江大学医学院附属第一医院(浙大一院). Later mentions of the short name are
+// the same organisation, though no suffix rule would find them.
+
+// bracketAbbreviations returns, for every short name an article introduces in
+// brackets after an organisation, that organisation's mention.
+func bracketAbbreviations(facts []sentenceFacts) map[string]*orgMention {
+	out := make(map[string]*orgMention)
+	for _, f := range facts {
+		for _, o := range f.orgs {
+			if o.ref || o.typ == Department {
+				continue
+			}
+			short := bracketedAfter(f.st.at(o.end, f.st.End))
+			if short != "" && short != o.name && !strings.HasPrefix(o.name, short) {
+				out[short] = o
+			}
+		}
+	}
+	return out
+}
+
+// bracketedAfter returns the text of a bracket that opens text, if it is a
+// short name: two to eight Chinese characters.
+func bracketedAfter(text string) string {
+	var closing string
+	switch {
+	case strings.HasPrefix(text, "("):
+		text, closing = text[len("("):], ")"
+	case strings.HasPrefix(text, "（"):
+		text, closing = text[len("（"):], "）"
+	default:
+		return ""
+	}
+	k := strings.Index(text, closing)
+	if k < 0 {
+		return ""
+	}
+	inner := text[:k]
+	n := utf8.RuneCountInString(inner)
+	if n < 2 || n > 8 {
+		return ""
+	}
+	for _, r := range inner {
+		if !unicode.Is(unicode.Han, r) {
+			return ""
+		}
+	}
+	return inner
+}
+
+// addAbbreviationMentions adds a mention for every occurrence of a bracketed
+// short name in the sentence. A name found by the suffix rules that starts
+// inside the short name (院之江院区 of 浙大一院之江院区) is cut to start after it.
+func addAbbreviationMentions(st *sentenceText, orgs []*orgMention, short map[string]*orgMention) []*orgMention {
+	for abbr, full := range short {
+		for _, k := range indexAll(st.Text, abbr) {
+			start, end := st.Start+k, st.Start+k+len(abbr)
+			covered := false
+			for _, o := range orgs {
+				if o.start <= start && end <= o.end {
+					covered = true
+				}
+			}
+			if covered {
+				continue
+			}
+			for _, o := range orgs {
+				if start < o.start && o.start < end && end < o.end {
+					o.start = end
+					o.name = st.at(end, o.end)
+				}
+			}
+			orgs = append(orgs, &orgMention{start: start, end: end, name: abbr, typ: full.typ, suffix: full.suffix})
+		}
+	}
+	return orgs
+}
