@@ -1,0 +1,117 @@
+package nlp_test
+
+import (
+	"os"
+	"testing"
+
+	"hospkg/nlp"
+)
+
+// TestHeldOutArticles runs the pipeline over articles that are not seeds,
+// written in the style of real hospital news with names the lexicons do not
+// list, and checks the facts a reader would put in the graph. It guards the
+// rules against being fitted to the seeds.
+func TestHeldOutArticles(t *testing.T) {
+	// fact is a relation (subject, predicate, object) or a position (person,
+	// title, organisation).
+	type fact struct{ subject, predicate, object string }
+	cases := []struct {
+		file      string
+		entities  map[string]nlp.EntityType
+		aliases   map[string]string // alias → canonical name
+		relations []fact
+		positions []fact // person, title, org
+	}{
+		{
+			file: "zhengzhou_denfeng.txt",
+			entities: map[string]nlp.EntityType{
+				"郑州大学第一附属医院": nlp.Hospital, "登封市人民医院": nlp.Hospital, "复旦大学附属中山医院": nlp.Hospital,
+				"云南省富宁县人民医院": nlp.Hospital, "上海交通大学医学院附属瑞金医院": nlp.Hospital, "四川省人民医院": nlp.Hospital,
+				"郑州大学": nlp.Institution, "复旦大学": nlp.Institution, "河南省卫生健康委员会": nlp.Institution,
+				"神经内科": nlp.Department, "心血管内科": nlp.Department,
+			},
+			relations: []fact{
+				{"郑州大学第一附属医院", "supports", "登封市人民医院"},
+				{"复旦大学附属中山医院", "supports", "云南省富宁县人民医院"},
+				{"郑州大学第一附属医院", "affiliated_with", "郑州大学"},
+				{"复旦大学附属中山医院", "affiliated_with", "复旦大学"},
+				{"上海交通大学医学院附属瑞金医院", "partner_of", "四川省人民医院"},
+			},
+			positions: []fact{
+				{"刘章锁", "党委书记", "郑州大学第一附属医院"},
+				{"刘宏建", "院长", "郑州大学第一附属医院"},
+				{"王红梅", "副市长", "登封市政府"},
+				{"赵振华", "院长", "登封市人民医院"},
+				{"黄红霞", "副主任", "河南省卫生健康委员会"},
+			},
+		},
+		{
+			file: "zheyi_jiande.txt",
+			entities: map[string]nlp.EntityType{
+				"浙江大学医学院附属第一医院": nlp.Hospital, "建德市第一人民医院": nlp.Hospital, "之江院区": nlp.Hospital,
+				"余杭院区": nlp.Hospital, "浙江大学医学院": nlp.Institution, "杭州市卫生健康委员会": nlp.Institution,
+				"建德市委": nlp.Institution,
+			},
+			aliases: map[string]string{"浙大一院": "浙江大学医学院附属第一医院", "建德市政府": "建德市人民政府"},
+			relations: []fact{
+				{"浙江大学医学院附属第一医院", "supports", "建德市第一人民医院"},
+				{"之江院区", "affiliated_with", "浙江大学医学院附属第一医院"},
+				{"余杭院区", "affiliated_with", "浙江大学医学院附属第一医院"},
+			},
+			positions: []fact{
+				{"梁廷波", "党委书记", "浙江大学医学院附属第一医院"},
+				{"黄海峰", "副书记", "建德市委"},
+				{"黄海峰", "市长", "建德市人民政府"},
+				{"张新华", "执行院长", "建德市第一人民医院"},
+				{"刘芳", "副院长", "建德市第一人民医院"},
+				{"李强", "副院长", "建德市第一人民医院"},
+				{"谢永明", "副主任", "杭州市卫生健康委员会"},
+			},
+		},
+	}
+	p := pipeline(t)
+	for _, tc := range cases {
+		t.Run(tc.file, func(t *testing.T) {
+			raw, err := os.ReadFile("testdata/heldout/" + tc.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := nlp.ReadDocument(tc.file, raw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			x, err := p.Extract(doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for name, typ := range tc.entities {
+				if _, ok := entityNamed(x, name, typ); !ok {
+					t.Errorf("entity %s %s not read:%s", typ, name, describeEntities(x))
+				}
+			}
+			for alias, name := range tc.aliases {
+				e, _ := entityNamed(x, name, nlp.Hospital)
+				if e.ID == "" {
+					e, _ = entityNamed(x, name, nlp.Institution)
+				}
+				found := false
+				for _, a := range e.Aliases {
+					found = found || a == alias
+				}
+				if !found {
+					t.Errorf("%s is not an alias of %s (aliases %v)", alias, name, e.Aliases)
+				}
+			}
+			for _, want := range tc.relations {
+				if _, ok := findRelation(x, want.subject, nlp.Predicate(want.predicate), want.object); !ok {
+					t.Errorf("relation %v not read:%s", want, describeRelations(x))
+				}
+			}
+			for _, want := range tc.positions {
+				if !hasPosition(x, want.subject, want.predicate, want.object) {
+					t.Errorf("position %v not read:%s", want, describePositions(x))
+				}
+			}
+		})
+	}
+}
