@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 
 	"github.com/urfave/cli/v2"
 
+	"hospkg/build"
 	"hospkg/eval"
 	"hospkg/graph"
 	"hospkg/nlp"
@@ -48,13 +50,11 @@ func runEval(ctx context.Context, opts evalOptions) error {
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}
-	inputs, missing := collectInputs(opts.paths, opts.stderr)
 	pipeline, err := nlp.NewPipeline()
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}
-	sum := buildSummary{skipped: missing, entities: make(map[nlp.EntityType]map[string]bool), relations: make(map[nlp.Predicate]int)}
-	export, err := buildAndExport(ctx, pipeline, inputs, &sum, opts.stderr)
+	export, sum, err := buildAndExport(ctx, pipeline, build.Sources(opts.paths), opts.stderr)
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}
@@ -74,26 +74,26 @@ func runEval(ctx context.Context, opts evalOptions) error {
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}
-	if failed := sum.skipped - sum.empty; failed > 0 {
+	if failed := sum.Skipped - sum.Empty; failed > 0 {
 		return fmt.Errorf("%d input(s) not scored: %w", failed, errInputSkipped)
 	}
 	return nil
 }
 
-// buildAndExport builds the inputs into a store that lives only in memory,
+// buildAndExport builds the sources into a store that lives only in memory,
 // so nothing is left on disk to remove, and returns its JSONL export.
-func buildAndExport(ctx context.Context, p *nlp.Pipeline, inputs []input, sum *buildSummary, stderr io.Writer) ([]byte, error) {
+func buildAndExport(ctx context.Context, p *nlp.Pipeline, sources iter.Seq2[build.Source, error], stderr io.Writer) ([]byte, build.Summary, error) {
 	st, err := graph.Open("memstore", "", nil)
 	if err != nil {
-		return nil, err
+		return nil, build.Summary{}, err
 	}
 	var export bytes.Buffer
-	err = buildInputs(ctx, st, p, inputs, sum, stderr)
+	sum, err := build.Run(ctx, p, sources, build.NewStoreWriter(st.QuadStore(), 0), build.Options{Log: stderr})
 	if err == nil {
 		err = graph.WriteJSONL(ctx, st.QuadStore(), &export)
 	}
 	if err := errors.Join(err, st.Close()); err != nil {
-		return nil, err
+		return nil, sum, err
 	}
-	return export.Bytes(), nil
+	return export.Bytes(), sum, nil
 }

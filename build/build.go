@@ -1,0 +1,229 @@
+// Package build is the corpus build pipeline: documents are read lazily from
+// a walk, extracted by a bounded pool of workers sharing one nlp.Pipeline,
+// and handed in input order to one writer (a Sink), which replaces each
+// document's facts in the store several documents per write, or writes the
+// quads out for a later bulk load. Memory stays bounded whatever the corpus
+// size, and the result does not depend on how the workers are scheduled.
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"runtime"
+	"sync"
+	"time"
+
+	"hospkg/nlp"
+)
+
+// ErrInterrupted means the build was stopped between documents: every
+// document the sink took was written whole, the rest were not read.
+var ErrInterrupted = errors.New("build interrupted")
+
+// Sink takes the extraction of each document, in the order of the sources,
+// from one goroutine.
+type Sink interface {
+	Add(ctx context.Context, x *nlp.Extraction) error
+	// Flush writes whatever Add has buffered.
+	Flush() error
+}
+
+// Options tune Run; the zero value is usable.
+type Options struct {
+	// Workers is how many documents are extracted at once; 0 means one per
+	// CPU.
+	Workers int
+	// Log receives a line for each input skipped or replaced by another of
+	// the same name; nil discards them.
+	Log io.Writer
+	// Progress is told about each document; nil reports nothing.
+	Progress *Progress
+}
+
+// Summary counts what one run read and wrote.
+type Summary struct {
+	Read    int   // documents handed to the sink
+	Skipped int   // inputs not built, empty ones included
+	Empty   int   // inputs skipped because they hold no text
+	Bytes   int64 // size of the documents read, as files
+	// Entities holds the entity IDs seen per type.
+	Entities  map[nlp.EntityType]map[string]bool
+	Relations map[nlp.Predicate]int
+	Positions int
+	Took      time.Duration
+}
+
+// job is one source on its way through the workers; done receives its result.
+type job struct {
+	src  Source
+	done chan extracted
+}
+
+type extracted struct {
+	x    *nlp.Extraction
+	size int64
+	err  error
+}
+
+// Run extracts the sources with a pool of workers and hands each extraction
+// to sink in the order of the sources, so that the result does not depend
+// on scheduling. An input that cannot be read or holds no text is reported
+// to opts.Log and skipped; a sink error stops the run. When ctx is cancelled
+// Run stops between documents, flushes what the sink took and returns an
+// error wrapping ErrInterrupted.
+func Run(ctx context.Context, p *nlp.Pipeline, sources iter.Seq2[Source, error], sink Sink, opts Options) (Summary, error) {
+	start := time.Now()
+	sum := Summary{Entities: make(map[nlp.EntityType]map[string]bool), Relations: make(map[nlp.Predicate]int)}
+	log := opts.Log
+	if log == nil {
+		log = io.Discard
+	}
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+
+	// The workers do not watch ctx: a document being extracted is finished
+	// or dropped, never cut. stop ends them once the writer is done.
+	workCtx, stop := context.WithCancel(context.Background())
+	jobs := make(chan *job, workers)
+	queue := make(chan *job, 2*workers) // jobs in input order, for the writer
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		produce(workCtx, sources, jobs, queue)
+	}()
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				if workCtx.Err() != nil {
+					j.done <- extracted{err: workCtx.Err()}
+					continue
+				}
+				j.done <- extract(p, j.src)
+			}
+		}()
+	}
+
+	seen := make(map[string]string)
+	var runErr error
+	for j := range queue {
+		var r extracted
+		select {
+		case r = <-j.done:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			runErr = fmt.Errorf("%w after %d documents: %w", ErrInterrupted, sum.Read, context.Cause(ctx))
+			break
+		}
+		switch {
+		case errors.Is(r.err, nlp.ErrEmpty):
+			fmt.Fprintf(log, "note: skipping %s: the file is empty\n", j.src.Path)
+			sum.Skipped++
+			sum.Empty++
+		case r.err != nil:
+			fmt.Fprintf(log, "skipping %s: %v\n", j.src.Path, r.err)
+			sum.Skipped++
+		default:
+			if other, ok := seen[j.src.Name]; ok {
+				fmt.Fprintf(log, "note: %s has the same name as %s and replaces its facts\n", j.src.Path, other)
+			}
+			seen[j.src.Name] = j.src.Path
+			if err := sink.Add(ctx, r.x); err != nil {
+				runErr = err
+				break
+			}
+			sum.add(r.x, r.size)
+		}
+		if runErr != nil {
+			break
+		}
+		opts.Progress.document(r.size)
+	}
+	stop()
+	wg.Wait()
+	// Flushing after an interrupt writes only whole documents: the sink
+	// took each one whole.
+	runErr = errors.Join(runErr, sink.Flush())
+	sum.Took = time.Since(start)
+	opts.Progress.finish()
+	return sum, runErr
+}
+
+// produce sends each source to the writer's queue, in order, and then to the
+// workers; a source that could not be listed goes to the writer only.
+func produce(ctx context.Context, sources iter.Seq2[Source, error], jobs, queue chan<- *job) {
+	defer close(queue)
+	defer close(jobs)
+	for src, err := range sources {
+		j := &job{src: src, done: make(chan extracted, 1)}
+		if err != nil {
+			j.done <- extracted{err: err}
+		}
+		select {
+		case queue <- j:
+		case <-ctx.Done():
+			return
+		}
+		if err != nil {
+			continue
+		}
+		select {
+		case jobs <- j:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+func extract(p *nlp.Pipeline, src Source) extracted {
+	raw, err := src.Read()
+	if err != nil {
+		return extracted{err: err}
+	}
+	size := int64(len(raw))
+	doc, err := nlp.ReadDocument(src.Name, raw)
+	if err != nil {
+		return extracted{size: size, err: err}
+	}
+	x, err := p.Extract(doc)
+	return extracted{x: x, size: size, err: err}
+}
+
+func (s *Summary) add(x *nlp.Extraction, size int64) {
+	s.Read++
+	s.Bytes += size
+	for _, e := range x.Entities {
+		if s.Entities[e.Type] == nil {
+			s.Entities[e.Type] = make(map[string]bool)
+		}
+		s.Entities[e.Type][e.ID] = true
+	}
+	for _, r := range x.Relations {
+		s.Relations[r.Predicate]++
+	}
+	s.Positions += len(x.Positions)
+}
+
+// MBPerSecond is the rate the documents were read, built and written at.
+func (s Summary) MBPerSecond() float64 {
+	if s.Took <= 0 {
+		return 0
+	}
+	return float64(s.Bytes) / 1e6 / s.Took.Seconds()
+}
+
+// DocumentsPerSecond is the rate documents were built at.
+func (s Summary) DocumentsPerSecond() float64 {
+	if s.Took <= 0 {
+		return 0
+	}
+	return float64(s.Read) / s.Took.Seconds()
+}

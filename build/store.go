@@ -1,0 +1,137 @@
+package build
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	hgraph "hospkg/graph"
+	"hospkg/nlp"
+)
+
+// DefaultBatchQuads is how many quads a StoreWriter gathers before it writes:
+// the batch cayley's own quad writer uses.
+const DefaultBatchQuads = 10000 // quad.DefaultBatch in cayley/quad v1.1.0
+
+// StoreWriter replaces the facts of documents in a store as
+// graph.ReplaceDocument does, several documents per write: the deletions of
+// the gathered documents in one batch, then their additions in another.
+// Batches never mix deletions and additions, which Cayley v0.7.7's KV
+// backends get wrong when the quads share nodes (see graph.ReplaceDocument).
+// Documents of one write have different names, so each one's old quads,
+// found by traversal before the write, are what ReplaceDocument would find:
+// they are labelled with that document, which no other document's quads are.
+type StoreWriter struct {
+	qs         graph.QuadStore
+	batchQuads int
+	names      map[string]bool // documents gathered since the last write
+	deletions  []graph.Delta
+	additions  []graph.Delta
+}
+
+// NewStoreWriter returns a writer into qs that writes every batchQuads quads
+// or so; 0 means DefaultBatchQuads.
+func NewStoreWriter(qs graph.QuadStore, batchQuads int) *StoreWriter {
+	if batchQuads <= 0 {
+		batchQuads = DefaultBatchQuads
+	}
+	return &StoreWriter{qs: qs, batchQuads: batchQuads, names: make(map[string]bool)}
+}
+
+// Add gathers the replacement of one document's facts, writing the batch
+// first when it is full or holds a document of the same name.
+func (w *StoreWriter) Add(ctx context.Context, x *nlp.Extraction) error {
+	if w.names[x.Doc.Name] {
+		if err := w.Flush(); err != nil {
+			return err
+		}
+	}
+	fresh, err := hgraph.DocumentQuads(x)
+	if err != nil {
+		return err
+	}
+	old, err := hgraph.StoredDocumentQuads(ctx, w.qs, x.Doc.Name)
+	if err != nil {
+		return err
+	}
+	w.names[x.Doc.Name] = true
+	w.deletions, w.additions = appendDiff(w.deletions, w.additions, old, fresh)
+	if len(w.deletions)+len(w.additions) >= w.batchQuads {
+		return w.Flush()
+	}
+	return nil
+}
+
+// Flush writes the gathered deletions, then the gathered additions.
+func (w *StoreWriter) Flush() error {
+	opts := graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
+	for _, batch := range [][]graph.Delta{w.deletions, w.additions} {
+		if len(batch) == 0 {
+			continue
+		}
+		if err := w.qs.ApplyDeltas(batch, opts); err != nil {
+			return fmt.Errorf("write %d documents: %w", len(w.names), err)
+		}
+	}
+	w.deletions, w.additions = w.deletions[:0], w.additions[:0]
+	clear(w.names)
+	return nil
+}
+
+// appendDiff appends the deletions of the quads only in old and the
+// additions of those only in fresh.
+func appendDiff(deletions, additions []graph.Delta, old, fresh []quad.Quad) ([]graph.Delta, []graph.Delta) {
+	if len(old) == 0 { // a new document: nothing to compare
+		for _, q := range fresh {
+			additions = append(additions, graph.Delta{Quad: q, Action: graph.Add})
+		}
+		return deletions, additions
+	}
+	// N-Quads text is the key: a value read back from the store may be of
+	// another Go type than the one written (cayley's typed strings).
+	freshKeys := make(map[string]bool, len(fresh))
+	for _, q := range fresh {
+		freshKeys[q.NQuad()] = true
+	}
+	oldKeys := make(map[string]bool, len(old))
+	for _, q := range old {
+		k := q.NQuad()
+		oldKeys[k] = true
+		if !freshKeys[k] {
+			deletions = append(deletions, graph.Delta{Quad: q, Action: graph.Delete})
+		}
+	}
+	for _, q := range fresh {
+		if !oldKeys[q.NQuad()] {
+			additions = append(additions, graph.Delta{Quad: q, Action: graph.Add})
+		}
+	}
+	return deletions, additions
+}
+
+// QuadWriter writes each document's quads, exactly those
+// graph.ReplaceDocument would store, to a quad writer such as N-Quads, for
+// a later bulk load. A name read twice is written twice.
+type QuadWriter struct {
+	w quad.Writer
+}
+
+// NewQuadWriter returns a sink writing to w.
+func NewQuadWriter(w quad.Writer) *QuadWriter { return &QuadWriter{w: w} }
+
+// Add writes the quads of one document.
+func (s *QuadWriter) Add(_ context.Context, x *nlp.Extraction) error {
+	quads, err := hgraph.DocumentQuads(x)
+	if err != nil {
+		return err
+	}
+	if _, err := s.w.WriteQuads(quads); err != nil {
+		return fmt.Errorf("write quads of %s: %w", x.Doc.Name, err)
+	}
+	return nil
+}
+
+// Flush has nothing to do: the quad writer's own buffering is its caller's.
+func (s *QuadWriter) Flush() error { return nil }
