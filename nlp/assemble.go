@@ -30,6 +30,7 @@ func assemble(doc *Document, facts []sentenceFacts, short map[string]*orgMention
 		}
 	}
 	r.resolveOrganisations(all)
+	r.resolveSignatureNames(facts)
 	for abbr, full := range short {
 		r.canonical[abbr] = r.canonical[full.name]
 	}
@@ -249,7 +250,7 @@ func (r *resolution) addAffiliationParents(all []docOrg) {
 		if o.ref || o.typ != Hospital {
 			continue
 		}
-		parent := affiliationParent(r.canonical[o.name])
+		parent := affiliationParent(o.name)
 		if parent == "" || r.canonical[parent] != "" {
 			continue
 		}
@@ -267,4 +268,38 @@ func (r *resolution) addAffiliationParents(all []docOrg) {
 		}
 		r.addEntity(Entity{ID: EntityID(typ, parent, ""), Type: typ, Name: parent}, o.sent, o.start, end, parent)
 	}
+}
+
+// resolveSignatureNames reads the sign-off of a report: a hospital's names on
+// lines of their own, one after the other (北京大学肿瘤医院内蒙古医院 /
+// 内蒙古医科大学附属肿瘤医院), are one hospital.
+func (r *resolution) resolveSignatureNames(facts []sentenceFacts) {
+	for i := 1; i < len(facts); i++ {
+		first, second := lineName(facts[i-1]), lineName(facts[i])
+		if first == nil || second == nil || first.typ != Hospital || second.typ != Hospital {
+			continue
+		}
+		a, b := r.canonical[first.name], r.canonical[second.name]
+		if a == "" || b == "" || a == b {
+			continue
+		}
+		for name, c := range r.canonical {
+			if c == b {
+				r.canonical[name] = a
+			}
+		}
+	}
+}
+
+// lineName returns the organisation a sentence consists of, if it is nothing
+// but one name.
+func lineName(f sentenceFacts) *orgMention {
+	if len(f.orgs) != 1 || f.orgs[0].ref {
+		return nil
+	}
+	o := f.orgs[0]
+	if o.start != f.st.Start || o.end != f.st.End {
+		return nil
+	}
+	return o
 }

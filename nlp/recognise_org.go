@@ -200,7 +200,8 @@ func suffixInsideVerb(st *sentenceText, off int) bool {
 // counts units rather than naming one.
 func followsNumber(st *sentenceText, off int) bool {
 	r, _ := utf8.DecodeLastRuneInString(st.at(st.Start, off))
-	return unicode.IsDigit(r) || strings.ContainsRune("一二三四五六七八九十百千几多两双", r)
+	// Arabic digits before a unit are a date or time (08:28宣传科), not a count.
+	return strings.ContainsRune("一二三四五六七八九十百千几多两双", r)
 }
 
 // isVerbWord reports whether the whole name is one token that gse reads as a
@@ -247,6 +248,10 @@ var suffixBreakers = map[string][]string{
 }
 
 func continuesWord(suffix, after string) bool {
+	// 研究院士, 工程院士: 院 starts 院士.
+	if strings.HasSuffix(suffix, "院") && strings.HasPrefix(after, "士") {
+		return true
+	}
 	for _, b := range suffixBreakers[suffix] {
 		if strings.HasPrefix(after, b) {
 			return true
@@ -477,9 +482,35 @@ func countsUnits(rest string) bool {
 	return next == utf8.RuneError || strings.ContainsRune("家个所名大级类批院十百千万", next)
 }
 
+// deptGenericWords describe a unit without naming it (区域医疗中心, 综合病房);
+// 健康管理中心 and 护理部 are names, so the list is shorter than the one for
+// hospitals.
+var deptGenericWords = newWordList([]string{
+	"区域", "区域性", "医疗", "国家", "省级", "市级", "县级", "区级", "综合", "临床", "重点", "全国",
+	"质控", "五大", "四大", "三大", "新", "大", "总", "各", "院", "医院", "全院", "职能",
+})
+
+func stripDeptGeneric(s string) string {
+	for changed := true; changed && s != ""; {
+		changed = false
+		if w := deptGenericWords.prefixOf(s); w != "" {
+			s, changed = s[len(w):], true
+		}
+		if w := deptGenericWords.suffixOf(s); w != "" {
+			s, changed = s[:len(s)-len(w)], true
+		}
+	}
+	return s
+}
+
 // isDeptName reports whether name is a named unit rather than a generic word.
 func isDeptName(name, suffix string) bool {
-	if name == suffix || contains(genericDeptNames, name) || isLevelDesignation(name) {
+	if contains(genericDeptNames, name) || isLevelDesignation(name) {
+		return false
+	}
+	// A one- or two-character suffix alone (科, 中心) names no unit; a
+	// longer one can (宁养院).
+	if name == suffix && utf8.RuneCountInString(suffix) < 3 {
 		return false
 	}
 	if e := notDeptEndings.suffixOf(name); e != "" && !strings.HasSuffix(name, "医学科") {
@@ -491,11 +522,11 @@ func isDeptName(name, suffix string) bool {
 		}
 	}
 	// 科科, 室速室: the suffix character starts the word too.
-	if strings.HasPrefix(name, suffix) {
+	if name != suffix && strings.HasPrefix(name, suffix) {
 		return false
 	}
-	rest := stripGeneric(strings.TrimSuffix(name, suffix))
-	if rest == "" && suffix != "科" {
+	rest := strings.TrimSuffix(name, suffix)
+	if rest != "" && stripDeptGeneric(rest) == "" && suffix != "科" {
 		return false
 	}
 	for _, r := range name {

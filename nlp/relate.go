@@ -416,7 +416,7 @@ func relateByName(s *relationSet, facts []sentenceFacts, orgID map[*orgMention]s
 			if e == nil || e.Type != Hospital || o.ref {
 				continue
 			}
-			if p := s.r.canonical[affiliationParent(e.Name)]; p != "" {
+			if p := s.r.canonical[affiliationParent(o.name)]; p != "" {
 				s.add(id, AffiliatedWith, s.entityID(p))
 			}
 			parent := ""
