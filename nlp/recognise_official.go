@@ -252,8 +252,13 @@ func nameBefore(st *sentenceText, off int, orgs []*orgMention) *personMention {
 		ahead := st.at(st.Start, start)
 		r, _ := utf8.DecodeLastRuneInString(ahead)
 		atBoundary := ahead == "" || !unicode.Is(unicode.Han, r) || boundaryWordEndingAt(st, st.Start, start, false) != ""
+		// Inside running text the name must stand where gse cut the text
+		// and the word before it ends (领悟/习近平总书记), or gse must tag it as
+		// a name.
 		if !atBoundary {
-			if t, ok := st.tokenAt(start); !ok || !strings.HasPrefix(t.POS, "nr") {
+			t, ok := st.tokenAt(start)
+			_, cutBefore := st.tokenEndingAt(start)
+			if !ok || (!strings.HasPrefix(t.POS, "nr") && !(k == 3 && cutBefore && positionlessTitles[titleAt(st.at(off, st.End))])) {
 				continue
 			}
 		}

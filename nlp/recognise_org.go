@@ -335,8 +335,10 @@ func nameStart(st *sentenceText, suffixStart int, suffix string) int {
 // pronoun or function word, unless it is one of the verbs that name medical
 // services (急诊, 放疗, 转化).
 func cutsName(t Token, connectorsInside bool) bool {
-	if connectorsInside && (t.Text == "与" || t.Text == "及" || t.Text == "和") {
-		return false
+	// Laboratory names are long descriptions (Ⅲ期肺癌精准低毒放疗转化研究实验室,
+	// 肺结节及早期肺癌治疗实验室): inside them only a verb ends the name.
+	if connectorsInside {
+		return t.POS == "v" && !strings.Contains(nameVerbs, t.Text)
 	}
 	switch t.POS {
 	case "v", "vd", "vi", "d", "ad", "p", "c", "r", "u", "uj", "ul", "uz", "uv", "ud", "ug", "y", "e", "o", "f", "t", "q":
