@@ -68,6 +68,26 @@ func TestHeldOutArticles(t *testing.T) {
 				{"谢永明", "副主任", "杭州市卫生健康委员会"},
 			},
 		},
+		{
+			// Traditional characters with scraper pinyin, as in seed 004.
+			file: "nanchang_jian_traditional.txt",
+			entities: map[string]nlp.EntityType{
+				"南昌大学第二附属医院": nlp.Hospital, "吉安市中心人民医院": nlp.Hospital, "南昌大学": nlp.Institution,
+				"吉安市卫生健康委员会": nlp.Institution, "心血管内科": nlp.Department, "神经外科": nlp.Department,
+			},
+			aliases: map[string]string{"南昌大學第二附屬醫院": "南昌大学第二附属医院", "吉安市中心人民醫院": "吉安市中心人民医院"},
+			relations: []fact{
+				{"南昌大学第二附属医院", "supports", "吉安市中心人民医院"},
+				{"吉安市中心人民医院", "affiliated_with", "南昌大学第二附属医院"},
+				{"南昌大学第二附属医院", "affiliated_with", "南昌大学"},
+			},
+			positions: []fact{
+				{"刘建平", "副院长", "南昌大学第二附属医院"},
+				{"陈志强", "党委书记", "吉安市中心人民医院"},
+				{"胡晓东", "院长", "吉安市中心人民医院"},
+				{"周文斌", "副主任", "吉安市卫生健康委员会"},
+			},
+		},
 	}
 	p := pipeline(t)
 	for _, tc := range cases {

@@ -107,8 +107,10 @@ var surnames = func() map[string]bool {
 }()
 
 // notGivenName are characters that end a person's name in running text: they
-// start the words that follow a name (在, 等, 说, 表示, 指出 ...).
-const notGivenName = notFirstGivenName + "说表指强出作是为以对向也都就将被把从到于代主同带提认介谈致讲获荣任兼分率一二三四五六七八九十"
+// start the words that follow a name (在, 等, 说, 表示, 指出 ...). Words such
+// as 强调 or 出席 end a name through gse's tokens instead, since 强 and 出
+// are common given names.
+const notGivenName = notFirstGivenName + "说表指是为以对向也都就将被把从到于一二三四五六七八九十"
 
 // notFirstGivenName are the characters that cannot follow a surname as the
 // first given character: function words and punctuation. 强 or 出 may (李强),

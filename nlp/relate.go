@@ -18,7 +18,9 @@ var (
 	// supportUnder: 在 A、B 的大力支持下 C … → A, B support C.
 	supportUnderEnds = []string{"的大力支持下", "的支持下", "的帮扶下", "的大力帮扶下", "的帮助下", "的指导下", "的关心支持下", "的鼎力支持下", "的倾力帮扶下", "支持下", "帮扶下"}
 	// dispatch: A 派驻/选派 … 到/赴/至 B → A supports B.
-	dispatchCues = []string{"派驻", "选派", "派出", "下派", "安排专家", "委派", "输送", "选送专家"}
+	dispatchCues = append([]string{"派驻", "选派", "派出", "下派", "安排专家", "委派", "输送", "选送专家"}, dispatchNouns...)
+	// dispatchNouns name the team that goes: 专家团队赴 B.
+	dispatchNouns = []string{"专家团队", "专家组", "专家一行", "医疗队", "帮扶团队", "巡回医疗队"}
 	// destinations after a dispatch cue.
 	destinationCues = []string{"分赴", "到", "赴", "至", "进驻", "入驻", "常驻", "驻扎", "派驻", "任", "前往", "下沉到", "支援"}
 	// supportVerbs: A 帮扶/对口支援/托管/带动 B → A supports B.
@@ -54,6 +56,7 @@ func relate(r *resolution, facts []sentenceFacts, orgID map[*orgMention]string) 
 		relateInvitations(rel, spans, text, base)
 		relateAlliances(rel, spans, text, base)
 		relateReliance(rel, spans, text, base)
+		relateMembership(rel, spans, text, base)
 	}
 	relateByName(rel, facts, orgID)
 	relateTeaching(rel, facts, orgID)
@@ -79,6 +82,11 @@ func (s *relationSet) add(subject string, p Predicate, object string) {
 	}
 	se, oe := s.r.entities[subject], s.r.entities[object]
 	if se == nil || oe == nil || se.Type == Official || oe.Type == Official {
+		return
+	}
+	// A hospital leading its own departments states no relation between
+	// organisations.
+	if se.Parent == object || oe.Parent == subject {
 		return
 	}
 	if p == PartnerOf && object < subject {
@@ -179,6 +187,12 @@ func lastBefore(spans []orgSpan, off int) *orgSpan {
 // before it in the sentence, else the article's own hospital.
 func (s *relationSet) subjectBefore(spans []orgSpan, off int) string {
 	if o := lastBefore(spans, off); o != nil {
+		// 心血管内科、神经外科专家赴…: a hospital's departments act for it.
+		if e := s.r.entities[o.id]; e != nil && e.Type == Department {
+			if p := s.r.entities[e.Parent]; p != nil && p.Type == Hospital {
+				return p.ID
+			}
+		}
 		return o.id
 	}
 	return s.r.main
@@ -251,8 +265,9 @@ func relateDispatch(s *relationSet, spans []orgSpan, text string, base int) {
 					}
 				}
 			}
-			// 北京大学肿瘤医院陆续派驻医疗专家百余名: sent to the article's hospital.
-			if !found && helper != s.r.main {
+			// 北京大学肿瘤医院陆续派驻医疗专家百余名: sent to the article's
+			// hospital. Only a verb sends; 专家团队 alone may be received.
+			if !found && helper != s.r.main && !contains(dispatchNouns, cue) {
 				if o := lastBefore(spans, base+at); o != nil && !strings.ContainsAny(text[o.end-base:at], ",，") {
 					s.add(helper, Supports, s.r.main)
 				}
@@ -499,5 +514,31 @@ func relateTeaching(s *relationSet, facts []sentenceFacts, orgID map[*orgMention
 				s.add(s.subjectBefore(spans, sp.start), AffiliatedWith, sp.id)
 			}
 		}
+	}
+}
+
+// memberKinds end what one organisation is of another: 吉安市中心人民医院是
+// 南昌大学第二附属医院的紧密型医联体成员单位.
+var memberKinds = []string{"成员单位", "成员医院", "成员", "分院", "院区", "附属医院", "协作医院", "托管医院", "教学医院", "直属单位", "下属单位"}
+
+// relateMembership: A 是 B 的(紧密型医联体)成员单位 → A affiliated_with B.
+func relateMembership(s *relationSet, spans []orgSpan, text string, base int) {
+	for _, at := range indexAll(text, "是") {
+		k := firstAfter(spans, base+at+len("是"))
+		if k >= len(spans) || spans[k].start != base+at+len("是") {
+			continue
+		}
+		rest := text[spans[k].end-base:]
+		if !strings.HasPrefix(rest, "的") {
+			continue
+		}
+		clause := rest
+		if c := strings.IndexAny(clause, ",，。;；、"); c >= 0 {
+			clause = clause[:c]
+		}
+		if len(clause) > 40 || hasAnySuffix(clause, memberKinds) == "" {
+			continue
+		}
+		s.add(s.subjectBefore(spans, base+at), AffiliatedWith, spans[k].id)
 	}
 }
