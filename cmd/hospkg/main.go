@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/urfave/cli/v2"
 
@@ -24,8 +26,14 @@ const (
 // errInputSkipped means some input could not be read; the rest was built.
 var errInputSkipped = errors.New("some input was skipped")
 
+// main runs the command line; an interrupt (Ctrl-C) or SIGTERM cancels the
+// context, and a build stops between documents. A second one kills.
 func main() {
-	os.Exit(run(context.Background(), os.Args, os.Stdout, os.Stderr))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() { <-ctx.Done(); stop() }()
+	code := run(ctx, os.Args, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // run runs the command line and returns the exit code.
@@ -60,6 +68,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			newStatsCommand(),
 			newLoadCommand(),
 			newEvalCommand(),
+			newExtractCommand(),
 		},
 	}
 }
