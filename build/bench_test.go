@@ -1,0 +1,177 @@
+package build
+
+import (
+	"context"
+	"io"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/writer"
+	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/nquads"
+
+	hgraph "hospkg/graph"
+	"hospkg/nlp"
+)
+
+// benchCorpus is about 2 MB of documents of about 10 kB, recombined from
+// the seed sentences, the same in every benchmark.
+var benchCorpus = sync.OnceValue(func() []syntheticDocument {
+	return collect(syntheticCorpus(seedSentences(&testing.B{}), 2_000_000, 10_000))
+})
+
+func corpusBytes(docs []syntheticDocument) int64 {
+	var n int64
+	for _, d := range docs {
+		n += int64(len(d.text))
+	}
+	return n
+}
+
+// benchmarkBuild builds the corpus into a fresh bolt store per iteration;
+// the dictionary is loaded once, before the clock starts. MB/s is the rate.
+func benchmarkBuild(b *testing.B, workers int) {
+	p := newPipeline(b)
+	docs := benchCorpus()
+	b.SetBytes(corpusBytes(docs))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		st := openBolt(b, filepath.Join(b.TempDir(), "db"))
+		b.StartTimer()
+		sum, err := Run(context.Background(), p, memorySources(docs), NewStoreWriter(st.QuadStore(), 0), Options{Workers: workers})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if sum.Read != len(docs) {
+			b.Fatalf("read %d documents, want %d", sum.Read, len(docs))
+		}
+		b.StopTimer()
+		if err := st.Close(); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+	}
+}
+
+func BenchmarkBuildWorkers1(b *testing.B) { benchmarkBuild(b, 1) }
+func BenchmarkBuildWorkers2(b *testing.B) { benchmarkBuild(b, 2) }
+
+// loadCorpus is the corpus extracted once: the extractions, and their quads
+// for cayley's writer.
+type loadCorpus struct {
+	extractions []*nlp.Extraction
+	quads       []quad.Quad
+}
+
+var benchExtractions = sync.OnceValues(func() (loadCorpus, error) {
+	var c loadCorpus
+	p, err := nlp.NewPipeline()
+	if err != nil {
+		return c, err
+	}
+	for _, d := range benchCorpus() {
+		doc, err := nlp.ReadDocument(d.name, []byte(d.text))
+		if err != nil {
+			return c, err
+		}
+		x, err := p.Extract(doc)
+		if err != nil {
+			return c, err
+		}
+		quads, err := hgraph.DocumentQuads(x)
+		if err != nil {
+			return c, err
+		}
+		c.extractions = append(c.extractions, x)
+		c.quads = append(c.quads, quads...)
+	}
+	return c, nil
+})
+
+// benchmarkLoad writes the corpus's quads into a fresh bolt store per
+// iteration with write, and reports quads per second.
+func benchmarkLoad(b *testing.B, write func(graph.QuadStore, loadCorpus) error) {
+	c, err := benchExtractions()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		st := openBolt(b, filepath.Join(b.TempDir(), "db"))
+		b.StartTimer()
+		if err := write(st.QuadStore(), c); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		stats, err := hgraph.ComputeStats(context.Background(), st.QuadStore())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if stats.Quads != int64(len(c.quads)) {
+			b.Fatalf("%d quads in the store, want %d", stats.Quads, len(c.quads))
+		}
+		if err := st.Close(); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(len(c.quads))*float64(b.N)/b.Elapsed().Seconds(), "quads/s")
+}
+
+// BenchmarkLoadStoreWriter is the writer of a build: per-document
+// replacement, several documents per write.
+func BenchmarkLoadStoreWriter(b *testing.B) {
+	benchmarkLoad(b, func(qs graph.QuadStore, c loadCorpus) error {
+		w := NewStoreWriter(qs, 0)
+		for _, x := range c.extractions {
+			if err := w.Add(context.Background(), x); err != nil {
+				return err
+			}
+		}
+		return w.Flush()
+	})
+}
+
+// BenchmarkLoadCayleyWriter is cayley's own batch writer, with its default
+// batch, over the same quads: what the store can take.
+func BenchmarkLoadCayleyWriter(b *testing.B) {
+	benchmarkLoad(b, func(qs graph.QuadStore, c loadCorpus) error {
+		qw, err := writer.NewSingle(qs, graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+		if err != nil {
+			return err
+		}
+		w := graph.NewWriter(qw)
+		for _, q := range c.quads {
+			if err := w.WriteQuad(q); err != nil {
+				return err
+			}
+		}
+		return w.Close()
+	})
+}
+
+// benchmarkExtract runs the pipeline over the corpus into N-Quads that are
+// thrown away, as `hospkg extract` does: the extraction stage alone, without
+// the store's single writer.
+func benchmarkExtract(b *testing.B, workers int) {
+	p := newPipeline(b)
+	docs := benchCorpus()
+	b.SetBytes(corpusBytes(docs))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		qw := nquads.NewWriter(io.Discard)
+		if _, err := Run(context.Background(), p, memorySources(docs), NewQuadWriter(qw), Options{Workers: workers}); err != nil {
+			b.Fatal(err)
+		}
+		if err := qw.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkExtractWorkers1(b *testing.B) { benchmarkExtract(b, 1) }
+func BenchmarkExtractWorkers2(b *testing.B) { benchmarkExtract(b, 2) }
