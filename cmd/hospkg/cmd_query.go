@@ -7,42 +7,61 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"hospkg/graph"
+	"hospkg/queries"
 )
 
 type queryOptions struct {
-	store   storeOptions
-	query   string // the Gizmo text; empty when file is given
-	file    string
-	limit   int
-	timeout time.Duration
-	stdout  io.Writer
+	store        storeOptions
+	query        string // the Gizmo text; empty when file or name is given
+	file         string
+	name         string   // a named query of package queries
+	args         []string // its parameters, as key=value
+	format       string   // table, json or csv; empty: table on a terminal, else json
+	withEvidence bool
+	limit        int
+	timeout      time.Duration
+	stdout       io.Writer
 }
 
 func newQueryCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "query",
-		Usage:     "run a Gizmo query and print its results as a JSON array",
-		ArgsUsage: "GIZMO",
+		Usage:     "run a named query (--name, see `hospkg queries`) or a Gizmo query, printing JSON",
+		ArgsUsage: "[GIZMO]",
 		Flags: append(storeFlags(),
 			&cli.StringFlag{Name: "file", Aliases: []string{"f"}, Usage: "read the query from `FILE`"},
+			&cli.StringFlag{Name: "name", Usage: "run the named query `NAME` (hospkg queries lists them)"},
+			&cli.StringSliceFlag{Name: "arg", Aliases: []string{"a"}, Usage: "a parameter of the named query, `KEY=VALUE` (repeatable)"},
+			&cli.StringFlag{Name: "format", Usage: "named queries: table, json or csv (default: table on a terminal, json otherwise)"},
+			&cli.BoolFlag{Name: "evidence", Usage: "named queries: add the document and sentence each fact was read from"},
 			&cli.IntFlag{Name: "limit", Aliases: []string{"n"}, Value: 100, Usage: "at most this many results (0: all)"},
 			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "stop a query running longer than this"},
 		),
 		Action: func(c *cli.Context) error {
 			return runQuery(c.Context, queryOptions{
 				store: storeOptionsFrom(c), query: c.Args().First(), file: c.String("file"),
-				limit: c.Int("limit"), timeout: c.Duration("timeout"), stdout: c.App.Writer,
+				name: c.String("name"), args: c.StringSlice("arg"), format: c.String("format"),
+				withEvidence: c.Bool("evidence"),
+				limit:        c.Int("limit"), timeout: c.Duration("timeout"), stdout: c.App.Writer,
 			})
 		},
 	}
 }
 
 func runQuery(ctx context.Context, opts queryOptions) error {
+	if opts.name != "" {
+		return runNamedQuery(ctx, opts)
+	}
+	if len(opts.args) > 0 || opts.withEvidence || (opts.format != "" && opts.format != "json") {
+		return fmt.Errorf("query: --arg, --evidence and --format table|csv go with --name; a Gizmo query prints JSON")
+	}
 	text, err := opts.text()
 	if err != nil {
 		return err
@@ -55,17 +74,89 @@ func runQuery(ctx context.Context, opts queryOptions) error {
 	if err != nil {
 		return fmt.Errorf("query: %w", err)
 	}
-	if opts.timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, opts.timeout)
-		defer cancel()
-	}
+	ctx, cancel := opts.bound(ctx)
+	defer cancel()
 	out := newJSONArrayWriter(opts.stdout)
 	runErr := graph.RunGizmo(ctx, st.QuadStore(), text, opts.limit, out.write)
 	if err := errJoin(runErr, out.close(), st.Close()); err != nil {
 		return fmt.Errorf("query: %w", err)
 	}
 	return nil
+}
+
+// runNamedQuery runs one query of package queries. Its parameters are
+// resolved against the store before the script runs (names through aliases,
+// in either script), and handed to it as JSON, never as code.
+func runNamedQuery(ctx context.Context, opts queryOptions) error {
+	if opts.query != "" || opts.file != "" {
+		return fmt.Errorf("query: give --name or a Gizmo query, not both")
+	}
+	q, err := queries.ByName(opts.name)
+	if err != nil {
+		return fmt.Errorf("query: %w", err)
+	}
+	args, err := parseQueryArgs(opts.args)
+	if err != nil {
+		return fmt.Errorf("query %s: %w", q.Name, err)
+	}
+	format := opts.format
+	if format == "" {
+		format = defaultFormat(opts.stdout)
+	}
+	if !slices.Contains(queries.Formats, format) {
+		return fmt.Errorf("query: unknown --format %q (known: %s)", format, strings.Join(queries.Formats, ", "))
+	}
+	st, err := opts.store.open()
+	if err != nil {
+		return fmt.Errorf("query: %w", err)
+	}
+	ctx, cancel := opts.bound(ctx)
+	defer cancel()
+	table, runErr := q.Run(ctx, st.QuadStore(), args, queries.Options{Limit: opts.limit, Evidence: opts.withEvidence})
+	if err := errJoin(runErr, st.Close()); err != nil {
+		return err
+	}
+	if err := table.Write(opts.stdout, format); err != nil {
+		return fmt.Errorf("query %s: %w", q.Name, err)
+	}
+	return nil
+}
+
+// parseQueryArgs reads key=value pairs; a key given twice is an error.
+func parseQueryArgs(pairs []string) (map[string]string, error) {
+	args := make(map[string]string, len(pairs))
+	for _, pair := range pairs {
+		key, value, ok := strings.Cut(pair, "=")
+		key = strings.TrimSpace(key)
+		if !ok || key == "" {
+			return nil, fmt.Errorf("--arg %q: want KEY=VALUE", pair)
+		}
+		if _, dup := args[key]; dup {
+			return nil, fmt.Errorf("--arg %s given twice", key)
+		}
+		args[key] = value
+	}
+	return args, nil
+}
+
+// defaultFormat is table for a terminal and json for pipes and files, which
+// scripts read.
+func defaultFormat(w io.Writer) string {
+	if f, ok := w.(*os.File); ok {
+		if info, err := f.Stat(); err == nil && info.Mode()&os.ModeCharDevice != 0 {
+			return "table"
+		}
+	}
+	return "json"
+}
+
+// bound returns ctx limited by --timeout (0: unlimited). The bound reaches
+// Gizmo only through the context its iterator's Next is given.
+func (o queryOptions) bound(ctx context.Context) (context.Context, context.CancelFunc) {
+	if o.timeout > 0 {
+		return context.WithTimeout(ctx, o.timeout)
+	}
+	return context.WithCancel(ctx)
 }
 
 func (o queryOptions) text() (string, error) {
@@ -79,7 +170,7 @@ func (o queryOptions) text() (string, error) {
 		}
 		return string(b), nil
 	case o.query == "":
-		return "", fmt.Errorf("query: no query given (an argument, or --file)")
+		return "", fmt.Errorf("query: no query given (a Gizmo argument, --file or --name)")
 	}
 	return o.query, nil
 }

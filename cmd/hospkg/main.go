@@ -64,6 +64,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			newBuildCommand(),
 			newQueryCommand(),
+			newQueriesCommand(),
 			newExportCommand(),
 			newStatsCommand(),
 			newLoadCommand(),

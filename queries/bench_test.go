@@ -1,0 +1,53 @@
+package queries
+
+import (
+	"context"
+	"testing"
+)
+
+// benchArgs are the arguments each named query runs with on the synthetic
+// store: a big hospital (many supported, many members), an ordinary one.
+var benchArgs = map[string]map[string]string{
+	"supporters":     {"name": syntheticHospital(1000)},
+	"supported":      {"name": syntheticHospital(3)},
+	"affiliations":   {"name": syntheticHospital(3)},
+	"partners":       {"name": syntheticHospital(1000)},
+	"officials":      {"name": syntheticHospital(1000)},
+	"departments":    {"name": syntheticHospital(1000)},
+	"official":       {"name": "王广发"},
+	"network":        {"name": syntheticHospital(1000), "hops": "2"},
+	"title_holders":  {"title": "院长"},
+	"common":         {"a": syntheticHospital(3), "b": syntheticHospital(5)},
+	"evidence":       {"name": syntheticHospital(1000)},
+	"top_supporters": {},
+	"top_supported":  {},
+}
+
+func BenchmarkNamedQueries(b *testing.B) {
+	qs, n := syntheticQuadStore(b)
+	b.Logf("synthetic store: %d quads", n)
+	all, err := All()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, q := range all {
+		args, ok := benchArgs[q.Name]
+		if !ok {
+			b.Fatalf("no benchmark arguments for %s", q.Name)
+		}
+		b.Run(q.Name, func(b *testing.B) {
+			t, err := q.Run(ctx, qs, args, Options{Limit: 100})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(len(t.Rows)), "rows")
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				if _, err := q.Run(ctx, qs, args, Options{Limit: 100}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

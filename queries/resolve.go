@@ -1,0 +1,217 @@
+package queries
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	hkgraph "hospkg/graph"
+	"hospkg/nlp"
+)
+
+// ErrNoEntity is wrapped when a name given as a parameter names no entity.
+var ErrNoEntity = errors.New("no entity named")
+
+// ResolveEntities returns the entity nodes whose canonical name or alias is
+// name, as typed or simplified (衡水市第二人民醫院 finds 衡水市第二人民医院).
+// It reads the object index only: quads ? <hk:name> "name" and
+// ? <hk:alias> "name", so it costs a lookup or two whatever the store's size.
+func ResolveEntities(ctx context.Context, qs graph.QuadStore, name string) ([]quad.IRI, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return nil, fmt.Errorf("%w \"\": give a name", ErrNoEntity)
+	}
+	forms := []string{name}
+	if simple := nlp.Simplify(name); simple != name {
+		forms = append(forms, simple)
+	}
+	seen := make(map[quad.IRI]bool)
+	var nodes []quad.IRI
+	for _, form := range forms {
+		err := eachQuad(ctx, qs, quad.Object, quad.String(form), func(q quad.Quad) error {
+			if q.Predicate != hkgraph.Name && q.Predicate != hkgraph.Alias {
+				return nil
+			}
+			if iri, ok := q.Subject.(quad.IRI); ok && !seen[iri] {
+				seen[iri] = true
+				nodes = append(nodes, iri)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("resolve %s: %w", name, err)
+		}
+	}
+	if len(nodes) == 0 {
+		return nil, fmt.Errorf("%w %s", ErrNoEntity, name)
+	}
+	sort.Slice(nodes, func(i, j int) bool { return nodes[i] < nodes[j] })
+	return nodes, nil
+}
+
+// eachQuad calls fn with every quad that has node in direction d. A node the
+// store does not know has no quads. (graph has the same helper unexported;
+// queries keeps its own rather than widen graph's API for one loop.)
+func eachQuad(ctx context.Context, qs graph.QuadStore, d quad.Direction, node quad.Value, fn func(quad.Quad) error) error {
+	ref := qs.ValueOf(node)
+	if ref == nil {
+		return nil
+	}
+	it := qs.QuadIterator(d, ref)
+	defer it.Close()
+	for it.Next(ctx) {
+		if err := fn(qs.Quad(it.Result())); err != nil {
+			return err
+		}
+	}
+	return it.Err()
+}
+
+// lookup reads names and evidence of nodes, remembering names it has read:
+// one query shows the same organisation in many rows.
+type lookup struct {
+	qs    graph.QuadStore
+	names map[quad.IRI]string
+}
+
+func newLookup(qs graph.QuadStore) *lookup {
+	return &lookup{qs: qs, names: make(map[quad.IRI]string)}
+}
+
+// objects returns the objects of the quads subject p ?.
+func (l *lookup) objects(ctx context.Context, subject quad.Value, p quad.IRI) ([]quad.Value, error) {
+	var out []quad.Value
+	err := eachQuad(ctx, l.qs, quad.Subject, subject, func(q quad.Quad) error {
+		if q.Predicate == p {
+			out = append(out, q.Object)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// name returns the canonical name of an entity node read by loadNames, or
+// the IRI without its brackets for a node that has none.
+func (l *lookup) name(node quad.IRI) string {
+	if n, ok := l.names[node]; ok {
+		return n
+	}
+	return string(node)
+}
+
+// loadNames reads the canonical names of nodes in one Gizmo query: it follows
+// the (subject, predicate) index, where scanning each node's quads in Go
+// would read every type, name and alias quad of a hospital named in
+// thousands of documents.
+func (l *lookup) loadNames(ctx context.Context, nodes []quad.IRI) error {
+	var missing []string
+	for _, n := range nodes {
+		if _, ok := l.names[n]; !ok {
+			missing = append(missing, n.String())
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	prelude, err := json.Marshal(missing)
+	if err != nil {
+		return err
+	}
+	script := "g.V.apply(g, " + string(prelude) + `).Tag("node").Out("<hk:name>").Tag("name").All();`
+	rows, err := runScript(ctx, l.qs, script, 0)
+	if err != nil {
+		return fmt.Errorf("names: %w", err)
+	}
+	for _, r := range rows {
+		if node, ok := r["node"].(quad.IRI); ok {
+			l.names[node] = stringOf(r["name"])
+		}
+	}
+	return nil
+}
+
+// sentence is where a fact was read: a document's file name and the text of
+// the sentence (empty when the fact is labelled with the document only).
+type sentence struct {
+	doc, text string
+}
+
+// evidence returns the sentences labelling the quads subject p object; for
+// partner_of, stored once in either direction, the reverse quads too.
+func (l *lookup) evidence(ctx context.Context, subject quad.Value, p quad.IRI, object quad.Value) ([]sentence, error) {
+	var labels []quad.Value
+	collect := func(s, o quad.Value) error {
+		return eachQuad(ctx, l.qs, quad.Subject, s, func(q quad.Quad) error {
+			if q.Predicate == p && q.Object == o && q.Label != nil {
+				labels = append(labels, q.Label)
+			}
+			return nil
+		})
+	}
+	if err := collect(subject, object); err != nil {
+		return nil, err
+	}
+	if p == hkgraph.PartnerOf {
+		if err := collect(object, subject); err != nil {
+			return nil, err
+		}
+	}
+	var out []sentence
+	for _, label := range labels {
+		s, err := l.sentence(ctx, label)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+func (l *lookup) sentence(ctx context.Context, label quad.Value) (sentence, error) {
+	texts, err := l.objects(ctx, label, hkgraph.Text)
+	if err != nil {
+		return sentence{}, err
+	}
+	doc := label
+	if docs, err := l.objects(ctx, label, hkgraph.InDoc); err != nil {
+		return sentence{}, err
+	} else if len(docs) > 0 {
+		doc = docs[0]
+	}
+	files, err := l.objects(ctx, doc, hkgraph.File)
+	if err != nil {
+		return sentence{}, err
+	}
+	var s sentence
+	if len(texts) > 0 {
+		s.text = stringOf(texts[0])
+	}
+	if len(files) > 0 {
+		s.doc = stringOf(files[0])
+	}
+	return s, nil
+}
+
+// stringOf is the plain text of a value: a string without quotes, an IRI
+// without brackets, a number in decimal.
+func stringOf(v quad.Value) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case quad.String:
+		return string(v)
+	case quad.IRI:
+		return string(v)
+	case quad.TypedString:
+		return string(v.Value)
+	case quad.LangString:
+		return string(v.Value)
+	}
+	return fmt.Sprint(v.Native())
+}

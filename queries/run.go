@@ -1,0 +1,271 @@
+package queries
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/query"
+	"github.com/cayleygraph/cayley/query/gizmo"
+	"github.com/cayleygraph/quad"
+
+	"hospkg/nlp"
+)
+
+// Options bound and widen a run.
+type Options struct {
+	// Limit caps the rows the script may produce (0: no cap).
+	Limit int
+	// Evidence adds the doc and evidence columns: the file and the sentence
+	// each row's fact was read from, one row per sentence.
+	Evidence bool
+}
+
+// Table is the answer of a query: names, not IRIs.
+type Table struct {
+	Columns []string
+	Rows    [][]string
+}
+
+// ErrInterrupted is wrapped when a query runs past its context's deadline.
+var ErrInterrupted = errors.New("query interrupted: it ran past its time limit")
+
+// intParamMax bounds whole-number parameters; larger values only make a
+// query run until its time limit.
+const intParamMax = 10000
+
+// Script returns the query's script behind a prelude that defines params
+// from args: entity names resolved to their nodes, strings simplified, whole
+// numbers checked. Values go in as JSON, so no argument can change the code.
+func (q *Query) Script(ctx context.Context, qs graph.QuadStore, args map[string]string) (string, error) {
+	params := make(map[string]interface{}, len(q.Params))
+	for name := range args {
+		if _, ok := q.Param(name); !ok {
+			return "", fmt.Errorf("query %s: unknown parameter %q (it takes %s)", q.Name, name, q.paramList())
+		}
+	}
+	for _, p := range q.Params {
+		raw, ok := args[p.Name]
+		if !ok {
+			if p.Default == "" {
+				return "", fmt.Errorf("query %s: parameter %q is required (--arg %s=...)", q.Name, p.Name, p.Name)
+			}
+			raw = p.Default
+		}
+		v, err := paramValue(ctx, qs, p, raw)
+		if err != nil {
+			return "", fmt.Errorf("query %s: %w", q.Name, err)
+		}
+		params[p.Name] = v
+	}
+	prelude, err := json.Marshal(params)
+	if err != nil {
+		return "", fmt.Errorf("query %s: %w", q.Name, err)
+	}
+	return "var params = " + string(prelude) + ";\n" + q.Text, nil
+}
+
+func paramValue(ctx context.Context, qs graph.QuadStore, p Param, raw string) (interface{}, error) {
+	switch p.Kind {
+	case EntityParam:
+		nodes, err := ResolveEntities(ctx, qs, raw)
+		if err != nil {
+			return nil, err
+		}
+		iris := make([]string, len(nodes))
+		for i, n := range nodes {
+			iris[i] = n.String()
+		}
+		return iris, nil
+	case IntParam:
+		n, err := strconv.Atoi(strings.TrimSpace(raw))
+		if err != nil || n < 1 || n > intParamMax {
+			return nil, fmt.Errorf("parameter %s: %q is no whole number from 1 to %d", p.Name, raw, intParamMax)
+		}
+		return n, nil
+	}
+	return nlp.Simplify(strings.TrimSpace(raw)), nil
+}
+
+func (q *Query) paramList() string {
+	if len(q.Params) == 0 {
+		return "no parameters"
+	}
+	names := make([]string, len(q.Params))
+	for i, p := range q.Params {
+		names[i] = p.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// Run runs the query with args in a fresh Gizmo session and returns its rows,
+// with names in place of entity nodes. ctx bounds the run: a query still
+// running when it ends is interrupted and ErrInterrupted returned.
+func (q *Query) Run(ctx context.Context, qs graph.QuadStore, args map[string]string, opts Options) (*Table, error) {
+	if opts.Evidence && q.Fact == nil {
+		return nil, fmt.Errorf("query %s: its rows are no single facts, so they have no evidence", q.Name)
+	}
+	script, err := q.Script(ctx, qs, args)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := runScript(ctx, qs, script, opts.Limit)
+	if err != nil {
+		return nil, fmt.Errorf("query %s: %w", q.Name, err)
+	}
+	t, err := q.table(ctx, newLookup(qs), raw, opts.Evidence)
+	if err != nil {
+		return nil, fmt.Errorf("query %s: %w", q.Name, err)
+	}
+	return t, nil
+}
+
+// runScript runs Gizmo and returns each result as tag → value. Results sent
+// with g.Emit come back as values too: strings as quad values
+// (quad.StringToValue, so "<hk:e/…>" is a node again), numbers as quad.Int.
+func runScript(ctx context.Context, qs graph.QuadStore, script string, limit int) ([]map[string]quad.Value, error) {
+	session := gizmo.NewSession(qs)
+	it, err := session.Execute(ctx, script, query.Options{Collation: query.Raw, Limit: limit})
+	if err != nil {
+		return nil, fmt.Errorf("gizmo: %w", err)
+	}
+	var out []map[string]quad.Value
+	for (limit <= 0 || len(out) < limit) && it.Next(ctx) {
+		r, ok := it.Result().(*gizmo.Result)
+		if !ok || r.Meta {
+			continue
+		}
+		if row := resultRow(qs, r); len(row) > 0 {
+			out = append(out, row)
+		}
+	}
+	err = it.Err()
+	if cerr := it.Close(); err == nil {
+		err = cerr
+	}
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return nil, fmt.Errorf("%w (%v)", ErrInterrupted, err)
+	case err != nil:
+		return nil, fmt.Errorf("gizmo: %w", err)
+	}
+	return out, nil
+}
+
+func resultRow(qs graph.QuadStore, r *gizmo.Result) map[string]quad.Value {
+	row := make(map[string]quad.Value)
+	if r.Tags != nil {
+		for tag, ref := range r.Tags {
+			if v := qs.NameOf(ref); v != nil {
+				row[tag] = v
+			}
+		}
+		return row
+	}
+	emitted, ok := r.Val.(map[string]interface{})
+	if !ok {
+		return nil
+	}
+	for key, val := range emitted {
+		switch val := val.(type) {
+		case string:
+			row[key] = quad.StringToValue(val)
+		case int64:
+			row[key] = quad.Int(val)
+		case float64:
+			row[key] = quad.Int(int64(val))
+		default:
+			row[key] = quad.String(fmt.Sprint(val))
+		}
+	}
+	return row
+}
+
+// table turns raw results into rows of names: one per distinct row, or, with
+// evidence, one per distinct row and sentence.
+func (q *Query) table(ctx context.Context, l *lookup, raw []map[string]quad.Value, withEvidence bool) (*Table, error) {
+	t := &Table{Columns: append([]string(nil), q.Columns...)}
+	if withEvidence {
+		t.Columns = append(t.Columns, "doc", "evidence")
+	}
+	if err := l.loadNames(ctx, entityNodes(raw, q.Columns)); err != nil {
+		return nil, err
+	}
+	seen := make(map[string]bool)
+	for _, r := range raw {
+		row := make([]string, 0, len(t.Columns))
+		for _, col := range q.Columns {
+			row = append(row, l.display(r[col]))
+		}
+		variants := [][]string{row}
+		if withEvidence {
+			f := q.Fact
+			sentences, err := l.evidence(ctx, r[f.Subject], quad.IRI(strings.Trim(f.Predicate, "<>")), r[f.Object])
+			if err != nil {
+				return nil, err
+			}
+			variants = variants[:0]
+			for _, s := range sentences {
+				variants = append(variants, append(append([]string(nil), row...), s.doc, s.text))
+			}
+		}
+		for _, v := range variants {
+			key := strings.Join(v, "\x00")
+			if !seen[key] {
+				seen[key] = true
+				t.Rows = append(t.Rows, v)
+			}
+		}
+	}
+	if !q.Ordered {
+		sort.SliceStable(t.Rows, func(i, j int) bool { return rowLess(t.Rows[i], t.Rows[j]) })
+	}
+	return t, nil
+}
+
+// entityPrefix starts the IRIs of entity nodes, the nodes shown by name.
+const entityPrefix = "hk:e/"
+
+// display is how a value is shown: an entity by its canonical name.
+func (l *lookup) display(v quad.Value) string {
+	if iri, ok := v.(quad.IRI); ok && strings.HasPrefix(string(iri), entityPrefix) {
+		return l.name(iri)
+	}
+	return stringOf(v)
+}
+
+// entityNodes returns the distinct entity nodes in the shown columns.
+func entityNodes(raw []map[string]quad.Value, columns []string) []quad.IRI {
+	seen := make(map[quad.IRI]bool)
+	var out []quad.IRI
+	for _, r := range raw {
+		for _, col := range columns {
+			if iri, ok := r[col].(quad.IRI); ok && strings.HasPrefix(string(iri), entityPrefix) && !seen[iri] {
+				seen[iri] = true
+				out = append(out, iri)
+			}
+		}
+	}
+	return out
+}
+
+// rowLess orders rows column by column, numbers by value.
+func rowLess(a, b []string) bool {
+	for i := range a {
+		if a[i] == b[i] {
+			continue
+		}
+		x, errX := strconv.Atoi(a[i])
+		y, errY := strconv.Atoi(b[i])
+		if errX == nil && errY == nil {
+			return x < y
+		}
+		return a[i] < b[i]
+	}
+	return false
+}
