@@ -1,23 +1,33 @@
 package graph
 
 import (
+	"database/sql"
 	"errors"
 	"fmt"
+	"net/url"
+	"strings"
 	"time"
 
 	"github.com/cayleygraph/cayley/graph"
 	// The backends a user can name with --db.
 	_ "github.com/cayleygraph/cayley/graph/kv/bolt"
 	_ "github.com/cayleygraph/cayley/graph/memstore"
+	_ "github.com/cayleygraph/cayley/graph/sql/cockroach"
+	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
 )
 
 // lockWait is how long Open waits for another process to release a store
 // before it gives up.
 const lockWait = 3 * time.Second
 
-// kvBackends are the backends that keep their data in files at the path and
-// read a bloom filter option.
-var kvBackends = map[string]bool{"bolt": true, "leveldb": true, "badger": true}
+// fileBackends are the backends that keep their data in files at the path:
+// Open locks the path for this process and turns their bloom filters off.
+var fileBackends = map[string]bool{"bolt": true, "leveldb": true, "badger": true}
+
+// sqlDrivers maps the SQL backends, whose path is a connection URL, to the
+// database/sql driver cayley registers for them. The database server handles
+// concurrent writers, so these stores are not locked.
+var sqlDrivers = map[string]string{"postgres": "postgres", "cockroach": "pgx"}
 
 // Store is an open quad store, held exclusively by this process when it lives
 // in local files.
@@ -27,8 +37,10 @@ type Store struct {
 }
 
 // Open opens the named Cayley backend at path, creating the store on first
-// use. File-based stores are locked for this process first: bolt itself would
-// wait forever for a store another process holds.
+// use. For the SQL backends (postgres, cockroach) path is a connection URL
+// such as postgres://user:pw@host/db?sslmode=disable. File-based stores are
+// locked for this process first: bolt itself would wait forever for a store
+// another process holds.
 func Open(backend, path string, opts graph.Options) (*Store, error) {
 	return open(backend, path, opts, lockWait)
 }
@@ -45,10 +57,13 @@ func open(backend, path string, opts graph.Options, wait time.Duration) (*Store,
 		return &Store{qs: qs}, nil
 	}
 	if path == "" {
+		if _, isSQL := sqlDrivers[backend]; isSQL {
+			return nil, fmt.Errorf("open %s store: no connection URL given (--dbpath postgres://user:password@host/database)", backend)
+		}
 		return nil, fmt.Errorf("open %s store: no path given", backend)
 	}
 	st := &Store{}
-	if kvBackends[backend] {
+	if fileBackends[backend] {
 		lock, err := lockStore(path, wait)
 		if err != nil {
 			return nil, err
@@ -65,14 +80,63 @@ func open(backend, path string, opts graph.Options, wait time.Duration) (*Store,
 }
 
 func initAndOpen(backend, path string, opts graph.Options) (graph.QuadStore, error) {
-	if err := graph.InitQuadStore(backend, path, opts); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
-		return nil, fmt.Errorf("create %s store %s: %w", backend, path, err)
+	where := displayPath(backend, path)
+	initialized, err := sqlSchemaExists(backend, path)
+	if err != nil {
+		return nil, fmt.Errorf("open %s store %s: %w", backend, where, err)
+	}
+	if !initialized {
+		if err := graph.InitQuadStore(backend, path, opts); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+			return nil, fmt.Errorf("create %s store %s: %w", backend, where, err)
+		}
 	}
 	qs, err := graph.NewQuadStore(backend, path, opts)
 	if err != nil {
-		return nil, fmt.Errorf("open %s store %s: %w", backend, path, err)
+		return nil, fmt.Errorf("open %s store %s: %w", backend, where, err)
 	}
 	return qs, nil
+}
+
+// sqlSchemaExists reports whether the SQL database at connURL already holds
+// cayley's tables, so that Open creates them only on first use: cayley logs
+// an error line on every InitQuadStore of an existing database. Non-SQL
+// backends answer false and are initialised as before (their init is quiet).
+// Two first opens racing each other still work: the loser's InitQuadStore
+// returns ErrDatabaseExists, which initAndOpen ignores.
+func sqlSchemaExists(backend, connURL string) (bool, error) {
+	driver, isSQL := sqlDrivers[backend]
+	if !isSQL {
+		return false, nil
+	}
+	db, err := sql.Open(driver, connURL)
+	if err != nil {
+		return false, err
+	}
+	defer db.Close()
+	var tables int
+	err = db.QueryRow(`SELECT count(*) FROM information_schema.tables
+		WHERE table_schema = current_schema() AND table_name IN ('nodes', 'quads')`).Scan(&tables)
+	if err != nil {
+		return false, err
+	}
+	return tables == 2, nil
+}
+
+// displayPath returns path fit for a message: the password of a connection
+// URL is replaced by xxxxx, and a key=value connection string, which may hold
+// one too, is not shown at all.
+func displayPath(backend, path string) string {
+	if _, isSQL := sqlDrivers[backend]; !isSQL {
+		return path
+	}
+	u, err := url.Parse(path)
+	if err != nil || u.Scheme == "" {
+		if strings.Contains(path, "password") {
+			return "(connection string)"
+		}
+		return path
+	}
+	return u.Redacted()
 }
 
 // withDefault returns a copy of opts with key set to value unless opts sets it.

@@ -16,15 +16,27 @@ import (
 // storeOpener opens a fresh, empty store that is closed when the test ends.
 type storeOpener func(t *testing.T) graph.QuadStore
 
-// backends are the stores the shared suite runs on. PostgreSQL joins here.
+// backends are the stores the shared suite runs on, as cayley's graphtest
+// runs one suite on every backend. PostgreSQL runs when HOSPKG_TEST_POSTGRES
+// names a server (see postgres_test.go), in a fresh database per store, and
+// is skipped otherwise.
 var backends = []struct {
 	name string
 	open storeOpener
+	// available skips the suite when the backend's server is not there;
+	// nil for embedded backends.
+	available func(t *testing.T)
+	// checkedOpen, when set, opens a store that also checks the backend's
+	// own bookkeeping when the test ends (PostgreSQL: cayley's node
+	// reference counts). The shared suite uses it; tests of other paths
+	// use open.
+	checkedOpen storeOpener
 }{
-	{"memstore", func(t *testing.T) graph.QuadStore { return openTestStore(t, "memstore", "") }},
+	{"memstore", func(t *testing.T) graph.QuadStore { return openTestStore(t, "memstore", "") }, nil, nil},
 	{"bolt", func(t *testing.T) graph.QuadStore {
 		return openTestStore(t, "bolt", filepath.Join(t.TempDir(), "db"))
-	}},
+	}, nil, nil},
+	{"postgres", openPostgresTestStore, func(t *testing.T) { postgresAdminURL(t) }, openCheckedPostgresTestStore},
 }
 
 func openTestStore(t *testing.T, backend, path string) graph.QuadStore {
@@ -43,7 +55,16 @@ func openTestStore(t *testing.T, backend, path string) graph.QuadStore {
 
 func TestStoreSuite(t *testing.T) {
 	for _, b := range backends {
-		t.Run(b.name, func(t *testing.T) { runStoreSuite(t, b.open) })
+		t.Run(b.name, func(t *testing.T) {
+			if b.available != nil {
+				b.available(t)
+			}
+			open := b.open
+			if b.checkedOpen != nil {
+				open = b.checkedOpen
+			}
+			runStoreSuite(t, open)
+		})
 	}
 }
 

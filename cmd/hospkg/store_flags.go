@@ -15,8 +15,8 @@ type storeOptions struct {
 
 func storeFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "db", Value: "bolt", Usage: "Cayley backend: bolt or memstore"},
-		&cli.StringFlag{Name: "dbpath", Value: "./hospkg.db", Usage: "where the store lives"},
+		&cli.StringFlag{Name: "db", Value: "bolt", Usage: "Cayley backend: bolt, memstore, postgres or cockroach"},
+		&cli.StringFlag{Name: "dbpath", Value: "./hospkg.db", Usage: "where the store lives: a path, or for postgres and cockroach a URL (postgres://user:password@host/db?sslmode=disable)"},
 	}
 }
 
