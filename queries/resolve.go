@@ -2,13 +2,13 @@ package queries
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"sort"
 	"strings"
 
 	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/shape"
 	"github.com/cayleygraph/quad"
 
 	hkgraph "hospkg/graph"
@@ -96,44 +96,37 @@ func (l *lookup) objects(ctx context.Context, subject quad.Value, p quad.IRI) ([
 	return out, err
 }
 
-// name returns the canonical name of an entity node read by loadNames, or
-// the IRI without its brackets for a node that has none.
-func (l *lookup) name(node quad.IRI) string {
+// name returns the canonical name of an entity node, or the IRI without its
+// brackets for a node that has none.
+func (l *lookup) name(ctx context.Context, node quad.IRI) (string, error) {
 	if n, ok := l.names[node]; ok {
-		return n
+		return n, nil
 	}
-	return string(node)
+	v, err := l.firstObject(ctx, node, hkgraph.Name)
+	if err != nil {
+		return "", err
+	}
+	n := string(node)
+	if v != nil {
+		n = stringOf(v)
+	}
+	l.names[node] = n
+	return n, nil
 }
 
-// loadNames reads the canonical names of nodes in one Gizmo query: it follows
-// the (subject, predicate) index, where scanning each node's quads in Go
-// would read every type, name and alias quad of a hospital named in
-// thousands of documents.
-func (l *lookup) loadNames(ctx context.Context, nodes []quad.IRI) error {
-	var missing []string
-	for _, n := range nodes {
-		if _, ok := l.names[n]; !ok {
-			missing = append(missing, n.String())
-		}
+// firstObject returns the object of one quad subject p ?, or nil. It reads
+// the (subject, predicate) index and stops at the first quad: a hospital
+// named in a thousand documents has a thousand name quads, one per label.
+func (l *lookup) firstObject(ctx context.Context, subject quad.Value, p quad.IRI) (quad.Value, error) {
+	it := shape.BuildIterator(l.qs, shape.Quads{
+		{Dir: quad.Subject, Values: shape.Lookup{subject}},
+		{Dir: quad.Predicate, Values: shape.Lookup{p}},
+	})
+	defer it.Close()
+	if it.Next(ctx) {
+		return l.qs.Quad(it.Result()).Object, nil
 	}
-	if len(missing) == 0 {
-		return nil
-	}
-	prelude, err := json.Marshal(missing)
-	if err != nil {
-		return err
-	}
-	script := "g.V.apply(g, " + string(prelude) + `).Tag("node").Out("<hk:name>").Tag("name").All();`
-	rows, err := runScript(ctx, l.qs, script, 0)
-	if err != nil {
-		return fmt.Errorf("names: %w", err)
-	}
-	for _, r := range rows {
-		if node, ok := r["node"].(quad.IRI); ok {
-			l.names[node] = stringOf(r["name"])
-		}
-	}
-	return nil
+	return nil, it.Err()
 }
 
 // sentence is where a fact was read: a document's file name and the text of

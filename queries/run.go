@@ -193,14 +193,15 @@ func (q *Query) table(ctx context.Context, l *lookup, raw []map[string]quad.Valu
 	if withEvidence {
 		t.Columns = append(t.Columns, "doc", "evidence")
 	}
-	if err := l.loadNames(ctx, entityNodes(raw, q.Columns)); err != nil {
-		return nil, err
-	}
 	seen := make(map[string]bool)
 	for _, r := range raw {
 		row := make([]string, 0, len(t.Columns))
 		for _, col := range q.Columns {
-			row = append(row, l.display(r[col]))
+			s, err := l.display(ctx, r[col])
+			if err != nil {
+				return nil, err
+			}
+			row = append(row, s)
 		}
 		variants := [][]string{row}
 		if withEvidence {
@@ -232,26 +233,11 @@ func (q *Query) table(ctx context.Context, l *lookup, raw []map[string]quad.Valu
 const entityPrefix = "hk:e/"
 
 // display is how a value is shown: an entity by its canonical name.
-func (l *lookup) display(v quad.Value) string {
+func (l *lookup) display(ctx context.Context, v quad.Value) (string, error) {
 	if iri, ok := v.(quad.IRI); ok && strings.HasPrefix(string(iri), entityPrefix) {
-		return l.name(iri)
+		return l.name(ctx, iri)
 	}
-	return stringOf(v)
-}
-
-// entityNodes returns the distinct entity nodes in the shown columns.
-func entityNodes(raw []map[string]quad.Value, columns []string) []quad.IRI {
-	seen := make(map[quad.IRI]bool)
-	var out []quad.IRI
-	for _, r := range raw {
-		for _, col := range columns {
-			if iri, ok := r[col].(quad.IRI); ok && strings.HasPrefix(string(iri), entityPrefix) && !seen[iri] {
-				seen[iri] = true
-				out = append(out, iri)
-			}
-		}
-	}
-	return out
+	return stringOf(v), nil
 }
 
 // rowLess orders rows column by column, numbers by value.
