@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -35,7 +36,7 @@ func Load(qs graph.QuadStore, r io.Reader, format string) (n int, err error) {
 	}
 	bw := graph.NewWriter(qw)
 	qr := f.Reader(r)
-	n, err = copyUnique(bw, qr)
+	n, err = copyUnique(qs, bw, qr)
 	if err = errors.Join(err, bw.Close(), qr.Close()); err != nil {
 		return n, fmt.Errorf("load %s: %w", format, err)
 	}
@@ -46,7 +47,7 @@ func Load(qs graph.QuadStore, r io.Reader, format string) (n int, err error) {
 // IgnoreDup only skips quads already stored, and a quad added twice in one
 // transaction leaks its nodes on KV backends when it is removed later
 // (cayley issue #737).
-func copyUnique(w graph.BatchWriter, r quad.Reader) (int, error) {
+func copyUnique(qs graph.QuadStore, w graph.BatchWriter, r quad.Reader) (int, error) {
 	n := 0
 	batch := make([]quad.Quad, 0, loadBatch)
 	seen := make(map[quad.Quad]bool, loadBatch)
@@ -54,7 +55,14 @@ func copyUnique(w graph.BatchWriter, r quad.Reader) (int, error) {
 		if len(batch) == 0 {
 			return nil
 		}
-		_, err := w.WriteQuads(batch)
+		// Writing a quad the store already holds, even with IgnoreDup, makes
+		// cayley's SQL backend count its nodes twice (they then outlive their
+		// quads): write only what is new.
+		fresh, err := notStored(context.Background(), qs, batch)
+		if err != nil {
+			return err
+		}
+		_, err = w.WriteQuads(fresh)
 		batch, seen = batch[:0], make(map[quad.Quad]bool, loadBatch)
 		return err
 	}
@@ -92,4 +100,30 @@ func plainString(v quad.Value) quad.Value {
 		return quad.String(ts.Value)
 	}
 	return v
+}
+
+// notStored returns the quads of batch that the store does not hold yet. A
+// quad whose subject the store does not know is new without a look-up, so a
+// bulk load into an empty store costs one ValueOf per quad.
+func notStored(ctx context.Context, qs graph.QuadStore, batch []quad.Quad) ([]quad.Quad, error) {
+	fresh := make([]quad.Quad, 0, len(batch))
+	stored := make(map[quad.Value]map[quad.Quad]bool)
+	for _, q := range batch {
+		have, ok := stored[q.Subject]
+		if !ok {
+			have = make(map[quad.Quad]bool)
+			err := eachQuad(ctx, qs, quad.Subject, q.Subject, func(s quad.Quad) error {
+				have[s] = true
+				return nil
+			})
+			if err != nil {
+				return nil, err
+			}
+			stored[q.Subject] = have
+		}
+		if !have[q] {
+			fresh = append(fresh, q)
+		}
+	}
+	return fresh, nil
 }
