@@ -51,3 +51,45 @@ func BenchmarkNamedQueries(b *testing.B) {
 		})
 	}
 }
+
+// seedBenchArgs are the arguments of each named query on the seeds.
+var seedBenchArgs = map[string]map[string]string{
+	"supporters":     {"name": "北大医院密云医院"},
+	"supported":      {"name": "北大医院"},
+	"affiliations":   {"name": "柳州市工人医院"},
+	"partners":       {"name": "柳州市工人医院"},
+	"officials":      {"name": "柳州市工人医院"},
+	"departments":    {"name": "北京大学第一医院密云医院"},
+	"official":       {"name": "梁君奎"},
+	"network":        {"name": "柳州市工人医院"},
+	"title_holders":  {"title": "院长"},
+	"common":         {"a": "北大医院", "b": "密云区委"},
+	"evidence":       {"name": "衡水市第二人民醫院"},
+	"top_supporters": {},
+	"top_supported":  {},
+}
+
+func BenchmarkNamedQueriesOnSeeds(b *testing.B) {
+	qs := seedQuadStore(b)
+	all, err := All()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, q := range all {
+		args, ok := seedBenchArgs[q.Name]
+		if !ok {
+			b.Fatalf("no seed arguments for %s", q.Name)
+		}
+		b.Run(q.Name, func(b *testing.B) {
+			var rows int
+			for i := 0; i < b.N; i++ {
+				t, err := q.Run(context.Background(), qs, args, Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				rows = len(t.Rows)
+			}
+			b.ReportMetric(float64(rows), "rows")
+		})
+	}
+}
