@@ -17,10 +17,17 @@ type graphReader struct {
 	qs    graph.QuadStore
 	files map[quad.IRI]string
 	names map[quad.IRI]string
+	// positions caches the title and organisation of a position node: one
+	// node serves every document that states the position, so without the
+	// cache an official named in n documents costs n² quad reads.
+	positions map[quad.IRI]positionValues
 }
 
+type positionValues struct{ titles, orgs []quad.Value }
+
 func newGraphReader(qs graph.QuadStore) *graphReader {
-	return &graphReader{qs: qs, files: make(map[quad.IRI]string), names: make(map[quad.IRI]string)}
+	return &graphReader{qs: qs, files: make(map[quad.IRI]string), names: make(map[quad.IRI]string),
+		positions: make(map[quad.IRI]positionValues)}
 }
 
 // entityFacts is one entity with the quads it is the subject of that become
@@ -140,12 +147,16 @@ func (r *graphReader) relationLines(ctx context.Context, e *entityFacts) ([]Rela
 
 // positionParts returns the title and organisation values of a position node.
 func (r *graphReader) positionParts(ctx context.Context, pos quad.IRI) (titles, orgs []quad.Value, err error) {
+	if v, ok := r.positions[pos]; ok {
+		return v.titles, v.orgs, nil
+	}
 	if titles, err = objectsOf(ctx, r.qs, pos, Title); err != nil {
 		return nil, nil, err
 	}
 	if orgs, err = objectsOf(ctx, r.qs, pos, Org); err != nil {
 		return nil, nil, err
 	}
+	r.positions[pos] = positionValues{titles, orgs}
 	return titles, orgs, nil
 }
 
