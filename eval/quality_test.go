@@ -22,11 +22,11 @@ var qualityFloors = []struct {
 	kind, key string
 	minF1     float64
 }{
-	{eval.KindEntity, eval.AllKey, 0.93},              // 0.935
-	{eval.KindEntity, "Official", 0.98},               // 0.986
-	{eval.KindEntity, "Hospital", 0.97},               // 0.974
-	{eval.KindEntity, "Institution", 0.93},            // 0.936
-	{eval.KindEntity, "Department", 0.865},            // 0.874
+	{eval.KindEntity, eval.AllKey, 0.975},             // 0.980
+	{eval.KindEntity, "Official", 0.99},               // 1.000
+	{eval.KindEntity, "Hospital", 0.99},               // 1.000
+	{eval.KindEntity, "Institution", 0.99},            // 1.000
+	{eval.KindEntity, "Department", 0.925},            // 0.933
 	{eval.KindRelation, eval.AllKey, 0.975},           // 0.978
 	{eval.KindRelation, "supports", 0.99},             // 1.000
 	{eval.KindRelation, "affiliated_with", 0.92},      // 0.923
