@@ -162,6 +162,16 @@ func listAfter(spans []orgSpan, i int, text string, base int) []orgSpan {
 	return out
 }
 
+// orgRightAfter is the index of the organisation that starts exactly at the
+// document offset off (the one a cue word stands right before), or -1.
+func orgRightAfter(spans []orgSpan, off int) int {
+	k := firstAfter(spans, off)
+	if k < len(spans) && spans[k].start == off {
+		return k
+	}
+	return -1
+}
+
 // firstAfter is the index of the first organisation starting at or after off.
 func firstAfter(spans []orgSpan, off int) int {
 	for i, s := range spans {
@@ -256,8 +266,8 @@ func relateDispatch(s *relationSet, spans []orgSpan, text string, base int) {
 			found := false
 			for _, dest := range destinationCues {
 				for _, d := range indexAll(clause, dest) {
-					k := firstAfter(spans, base+cueEnd+d+len(dest))
-					if k < len(spans) && spans[k].start == base+cueEnd+d+len(dest) {
+					k := orgRightAfter(spans, base+cueEnd+d+len(dest))
+					if k >= 0 {
 						for _, o := range listAfter(spans, k, text, base) {
 							s.add(helper, Supports, o.id)
 							found = true
@@ -280,8 +290,8 @@ func relateDispatch(s *relationSet, spans []orgSpan, text string, base int) {
 func relateSupportVerbs(s *relationSet, spans []orgSpan, text string, base int) {
 	for _, cue := range supportVerbs {
 		for _, at := range indexAll(text, cue) {
-			k := firstAfter(spans, base+at+len(cue))
-			if k < len(spans) && spans[k].start == base+at+len(cue) {
+			k := orgRightAfter(spans, base+at+len(cue))
+			if k >= 0 {
 				helper := s.subjectBefore(spans, base+at)
 				for _, o := range listAfter(spans, k, text, base) {
 					s.add(helper, Supports, o.id)
@@ -307,8 +317,8 @@ func relatePartners(s *relationSet, spans []orgSpan, st *sentenceText) {
 	text, base := st.Text, st.Start
 	for _, conj := range []string{"与", "和", "同"} {
 		for _, at := range indexAll(text, conj) {
-			k := firstAfter(spans, base+at+len(conj))
-			if k >= len(spans) || spans[k].start != base+at+len(conj) {
+			k := orgRightAfter(spans, base+at+len(conj))
+			if k < 0 {
 				continue
 			}
 			from := spans[k].end
@@ -347,8 +357,8 @@ func hasCueToken(st *sentenceText, from, to int, cues []string) bool {
 // relateAffiliationUnder: (医院)由北京大学肿瘤医院主营主管; 隶属于 A.
 func relateAffiliationUnder(s *relationSet, spans []orgSpan, text string, base int) {
 	for _, at := range indexAll(text, "由") {
-		k := firstAfter(spans, base+at+len("由"))
-		if k >= len(spans) || spans[k].start != base+at+len("由") {
+		k := orgRightAfter(spans, base+at+len("由"))
+		if k < 0 {
 			continue
 		}
 		if hasAnyPrefix(text[spans[k].end-base:], affiliationUnderEnds) == "" {
@@ -358,8 +368,8 @@ func relateAffiliationUnder(s *relationSet, spans []orgSpan, text string, base i
 	}
 	for _, cue := range []string{"隶属于", "隶属", "附属于", "归属于", "加入", "成为"} {
 		for _, at := range indexAll(text, cue) {
-			k := firstAfter(spans, base+at+len(cue))
-			if k >= len(spans) || spans[k].start != base+at+len(cue) {
+			k := orgRightAfter(spans, base+at+len(cue))
+			if k < 0 {
 				continue
 			}
 			// 加入/成为 make a member only of a group (加入浙大一院医疗联合体).
@@ -375,8 +385,8 @@ func relateAffiliationUnder(s *relationSet, spans []orgSpan, text string, base i
 // relateBases: 分别在三江县人民医院、武宣县人民医院成立肿瘤学科基层示范基地.
 func relateBases(s *relationSet, spans []orgSpan, text string, base int) {
 	for _, at := range indexAll(text, "在") {
-		k := firstAfter(spans, base+at+len("在"))
-		if k >= len(spans) || spans[k].start != base+at+len("在") {
+		k := orgRightAfter(spans, base+at+len("在"))
+		if k < 0 {
 			continue
 		}
 		list := listAfter(spans, k, text, base)
@@ -405,8 +415,8 @@ func relateBases(s *relationSet, spans []orgSpan, text string, base int) {
 // relateInvitations: 医院邀请河北省卫生健康委医疗评价指导中心专家组来院指导.
 func relateInvitations(s *relationSet, spans []orgSpan, text string, base int) {
 	for _, at := range indexAll(text, "邀请") {
-		k := firstAfter(spans, base+at+len("邀请"))
-		if k >= len(spans) || spans[k].start != base+at+len("邀请") {
+		k := orgRightAfter(spans, base+at+len("邀请"))
+		if k < 0 {
 			continue
 		}
 		rest := text[spans[k].end-base:]
@@ -465,12 +475,11 @@ func (s *relationSet) entityID(name string) string {
 func relateAlliances(s *relationSet, spans []orgSpan, text string, base int) {
 	for _, cue := range []string{"加强", "推进", "牵头", "领衔", "引领"} {
 		for _, at := range indexAll(text, cue) {
-			k := firstAfter(spans, base+at+len(cue))
-			if k >= len(spans) || spans[k].start != base+at+len(cue) {
+			k := orgRightAfter(spans, base+at+len(cue))
+			if k < 0 {
 				continue
 			}
-			e := s.r.entities[spans[k].id]
-			if e == nil || !strings.HasSuffix(e.Name, "联盟") && !strings.HasSuffix(e.Name, "医联体") && !strings.HasSuffix(e.Name, "医共体") {
+			if !isGroupName(s.r.entities[spans[k].id]) {
 				continue
 			}
 			s.add(s.subjectBefore(spans, base+at), Supports, spans[k].id)
@@ -482,8 +491,8 @@ func relateAlliances(s *relationSet, spans []orgSpan, text string, base int) {
 // supports the one relying on it.
 func relateReliance(s *relationSet, spans []orgSpan, text string, base int) {
 	for _, at := range indexAll(text, "依托") {
-		k := firstAfter(spans, base+at+len("依托"))
-		if k >= len(spans) || spans[k].start != base+at+len("依托") {
+		k := orgRightAfter(spans, base+at+len("依托"))
+		if k < 0 {
 			continue
 		}
 		rest := strings.TrimPrefix(text[spans[k].end-base:], "的")
@@ -524,8 +533,8 @@ var memberKinds = []string{"成员单位", "成员医院", "成员", "分院", "
 // relateMembership: A 是 B 的(紧密型医联体)成员单位 → A affiliated_with B.
 func relateMembership(s *relationSet, spans []orgSpan, text string, base int) {
 	for _, at := range indexAll(text, "是") {
-		k := firstAfter(spans, base+at+len("是"))
-		if k >= len(spans) || spans[k].start != base+at+len("是") {
+		k := orgRightAfter(spans, base+at+len("是"))
+		if k < 0 {
 			continue
 		}
 		rest := text[spans[k].end-base:]
