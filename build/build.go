@@ -31,6 +31,12 @@ type Sink interface {
 	Flush() error
 }
 
+// Finisher is a Sink with work to do once the last document is written, such
+// as a StoreWriter refreshing the rankings the store keeps.
+type Finisher interface {
+	Finish(ctx context.Context) error
+}
+
 // Options tune Run; the zero value is usable.
 type Options struct {
 	// Workers is how many documents are extracted at once; 0 means one per
@@ -152,6 +158,11 @@ func Run(ctx context.Context, p *nlp.Pipeline, sources iter.Seq2[Source, error],
 	// Flushing after an interrupt writes only whole documents: the sink
 	// took each one whole.
 	runErr = errors.Join(runErr, sink.Flush())
+	if f, ok := sink.(Finisher); ok && (runErr == nil || errors.Is(runErr, ErrInterrupted)) {
+		// After an interrupt too, with a fresh context: what the store holds
+		// is whole documents, and derived data must describe them.
+		runErr = errors.Join(runErr, f.Finish(context.WithoutCancel(ctx)))
+	}
 	sum.Took = time.Since(start)
 	opts.Progress.finish()
 	return sum, runErr

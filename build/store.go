@@ -80,6 +80,15 @@ func (w *StoreWriter) Flush() error {
 	return nil
 }
 
+// Finish refreshes the rankings of the store (graph.RefreshRankings): Run
+// calls it after the last write, so the top queries read the new facts.
+func (w *StoreWriter) Finish(ctx context.Context) error {
+	if err := hgraph.RefreshRankings(ctx, w.qs); err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	return nil
+}
+
 // appendDiff appends the deletions of the quads only in old and the
 // additions of those only in fresh.
 func appendDiff(deletions, additions []graph.Delta, old, fresh []quad.Quad) ([]graph.Delta, []graph.Delta) {

@@ -59,6 +59,35 @@ const (
 	DocTitle = quad.IRI("hk:doc_title")
 )
 
+// Rankings: orderings the store keeps so that the top queries need not read
+// every organisation. They are no entities or facts: the JSONL export and
+// the entity exports never show them. All their quads are labelled
+// RankingsLabel and written by RefreshRankings, which builds and loads call
+// after their last document:
+//
+//	<hk:ranking/supporters> <hk:entries> N                (quad.Int)
+//	<hk:ranking/supporters#1> <hk:ranked_entity> <hk:e/…> (the first place)
+//	<hk:ranking/supporters#1> <hk:ranked_count> 12        (quad.Int)
+//	… down to #N, N at most RankingSize; the same for <hk:ranking/supported>.
+//
+// Each place is its own node, so reading the top n costs n subject lookups
+// whatever the store's size; hk:entries says the ranking exists (0 when no
+// organisation supports another) and how far its places go.
+const (
+	// RankingsLabel labels every ranking quad.
+	RankingsLabel = quad.IRI("hk:rankings")
+	// SupportersRanking ranks organisations by how many others they support.
+	SupportersRanking = quad.IRI("hk:ranking/supporters")
+	// SupportedRanking ranks organisations by how many others support them.
+	SupportedRanking = quad.IRI("hk:ranking/supported")
+	// RankingEntries is the number of places of a ranking (quad.Int).
+	RankingEntries = quad.IRI("hk:entries")
+	// RankedEntity is the organisation at one place of a ranking.
+	RankedEntity = quad.IRI("hk:ranked_entity")
+	// RankedCount is the count an organisation is ranked by (quad.Int).
+	RankedCount = quad.IRI("hk:ranked_count")
+)
+
 // Node types, the objects of rdf:type quads.
 const (
 	HospitalType    = quad.IRI("hk:Hospital")

@@ -3,9 +3,16 @@ package queries
 import (
 	"context"
 	"errors"
+	"fmt"
+	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cayleygraph/cayley/graph"
+
+	hkgraph "hospkg/graph"
 )
 
 // row is one expected row, as column → value; a row matches when it has
@@ -292,4 +299,47 @@ func containsRow(rows []row, want row) bool {
 		}
 	}
 	return false
+}
+
+// TestTopQueriesReadTheRanking checks the top queries against the whole
+// graph: n above the ranking's size takes the slow path, which counts every
+// supports edge, and on the seeds both list every organisation, so they must
+// agree row for row; a store without rankings takes the slow path too.
+func TestTopQueriesReadTheRanking(t *testing.T) {
+	qs := seedQuadStore(t)
+	bare, err := buildSeedStoreWithoutRankings(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"top_supporters", "top_supported"} {
+		t.Run(name, func(t *testing.T) {
+			q, err := ByName(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := fmt.Sprintf("params.n <= %d ", hkgraph.RankingSize); !strings.Contains(q.Text, want) {
+				t.Fatalf("the script does not test %q: the ranking keeps %d places", want, hkgraph.RankingSize)
+			}
+			run := func(qs graph.QuadStore, n int) [][]string {
+				table, err := q.Run(context.Background(), qs, map[string]string{"n": strconv.Itoa(n)}, Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return table.Rows
+			}
+			fast, slow := run(qs, hkgraph.RankingSize), run(qs, hkgraph.RankingSize+1)
+			if len(fast) < 5 {
+				t.Fatalf("%d rows from the ranking, want every supporting organisation of the seeds", len(fast))
+			}
+			if !reflect.DeepEqual(fast, slow) {
+				t.Errorf("ranking\n%v\nwhole graph\n%v", fast, slow)
+			}
+			if old := run(bare, hkgraph.RankingSize); !reflect.DeepEqual(old, fast) {
+				t.Errorf("store without rankings\n%v\nwant\n%v", old, fast)
+			}
+			if top := run(qs, 3); !reflect.DeepEqual(top, fast[:3]) {
+				t.Errorf("n=3 gives %v, want %v", top, fast[:3])
+			}
+		})
+	}
 }

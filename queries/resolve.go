@@ -118,13 +118,16 @@ func (l *lookup) name(ctx context.Context, node quad.IRI) (string, error) {
 // the (subject, predicate) index and stops at the first quad: a hospital
 // named in a thousand documents has a thousand name quads, one per label.
 func (l *lookup) firstObject(ctx context.Context, subject quad.Value, p quad.IRI) (quad.Value, error) {
-	it := shape.BuildIterator(l.qs, shape.Quads{
+	// The objects of the quads, not the quads: cayley turns only that shape
+	// into one scan of the (subject, predicate) index prefix; the quads
+	// alone become an intersection that reads every quad of the subject.
+	it := shape.BuildIterator(l.qs, shape.NodesFrom{Dir: quad.Object, Quads: shape.Quads{
 		{Dir: quad.Subject, Values: shape.Lookup{subject}},
 		{Dir: quad.Predicate, Values: shape.Lookup{p}},
-	})
+	}})
 	defer it.Close()
 	if it.Next(ctx) {
-		return l.qs.Quad(it.Result()).Object, nil
+		return l.qs.NameOf(it.Result()), nil
 	}
 	return nil, it.Err()
 }

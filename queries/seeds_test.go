@@ -19,8 +19,9 @@ var (
 	seedErr   error
 )
 
-// seedQuadStore returns a memstore holding the five seeds, built once per
-// test binary: extraction loads the segmenter and takes about a second.
+// seedQuadStore returns a memstore holding the five seeds and their
+// rankings, built once per test binary: extraction loads the segmenter and
+// takes about a second.
 func seedQuadStore(t testing.TB) graph.QuadStore {
 	t.Helper()
 	seedOnce.Do(func() { seedStore, seedErr = buildSeedStore(context.Background()) })
@@ -31,6 +32,19 @@ func seedQuadStore(t testing.TB) graph.QuadStore {
 }
 
 func buildSeedStore(ctx context.Context) (graph.QuadStore, error) {
+	qs, err := buildSeedStoreWithoutRankings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	// As a build does after its last document.
+	if err := hkgraph.RefreshRankings(ctx, qs); err != nil {
+		return nil, err
+	}
+	return qs, nil
+}
+
+// buildSeedStoreWithoutRankings is a store written before rankings existed.
+func buildSeedStoreWithoutRankings(ctx context.Context) (graph.QuadStore, error) {
 	pipeline, err := nlp.NewPipeline()
 	if err != nil {
 		return nil, err

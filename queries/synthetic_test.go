@@ -169,6 +169,10 @@ func buildSyntheticStore(ctx context.Context) (graph.QuadStore, int, error) {
 			if err != nil {
 				return nil, 0, err
 			}
+			// A store kept by an older run may have no rankings, or old ones.
+			if err := hkgraph.RefreshRankings(ctx, st.QuadStore()); err != nil {
+				return nil, 0, err
+			}
 			return st.QuadStore(), -1, nil
 		}
 		path = keep
@@ -202,6 +206,10 @@ func buildSyntheticStore(ctx context.Context) (graph.QuadStore, int, error) {
 		}
 	}
 	if err := flush(); err != nil {
+		return nil, 0, err
+	}
+	// As a build does after its last document.
+	if err := hkgraph.RefreshRankings(ctx, qs); err != nil {
 		return nil, 0, err
 	}
 	return qs, total, nil

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -53,6 +54,11 @@ func runLoad(opts loadOptions) error {
 		return errJoin(fmt.Errorf("load: %w", err), f.Close())
 	}
 	n, loadErr := graph.Load(st.QuadStore(), f, format)
+	if loadErr == nil {
+		// The loaded quads may add supports facts, or bring another
+		// store's rankings: compute them again from what the store holds.
+		loadErr = graph.RefreshRankings(context.Background(), st.QuadStore())
+	}
 	if err := errJoin(loadErr, f.Close(), st.Close()); err != nil {
 		return fmt.Errorf("load %s: %w", opts.file, err)
 	}
