@@ -57,7 +57,8 @@ func (w *StoreWriter) Add(ctx context.Context, x *nlp.Extraction) error {
 		return err
 	}
 	w.names[x.Doc.Name] = true
-	w.deletions, w.additions = appendDiff(w.deletions, w.additions, old, fresh)
+	deletions, additions := hgraph.DiffQuads(old, fresh)
+	w.deletions, w.additions = append(w.deletions, deletions...), append(w.additions, additions...)
 	if len(w.deletions)+len(w.additions) >= w.batchQuads {
 		return w.Flush()
 	}
@@ -87,37 +88,6 @@ func (w *StoreWriter) Finish(ctx context.Context) error {
 		return fmt.Errorf("build: %w", err)
 	}
 	return nil
-}
-
-// appendDiff appends the deletions of the quads only in old and the
-// additions of those only in fresh.
-func appendDiff(deletions, additions []graph.Delta, old, fresh []quad.Quad) ([]graph.Delta, []graph.Delta) {
-	if len(old) == 0 { // a new document: nothing to compare
-		for _, q := range fresh {
-			additions = append(additions, graph.Delta{Quad: q, Action: graph.Add})
-		}
-		return deletions, additions
-	}
-	// N-Quads text is the key: a value read back from the store may be of
-	// another Go type than the one written (cayley's typed strings).
-	freshKeys := make(map[string]bool, len(fresh))
-	for _, q := range fresh {
-		freshKeys[q.NQuad()] = true
-	}
-	oldKeys := make(map[string]bool, len(old))
-	for _, q := range old {
-		k := q.NQuad()
-		oldKeys[k] = true
-		if !freshKeys[k] {
-			deletions = append(deletions, graph.Delta{Quad: q, Action: graph.Delete})
-		}
-	}
-	for _, q := range fresh {
-		if !oldKeys[q.NQuad()] {
-			additions = append(additions, graph.Delta{Quad: q, Action: graph.Add})
-		}
-	}
-	return deletions, additions
 }
 
 // QuadWriter writes each document's quads, exactly those

@@ -112,7 +112,7 @@ func notStored(ctx context.Context, qs graph.QuadStore, batch []quad.Quad) ([]qu
 		have, ok := stored[q.Subject]
 		if !ok {
 			have = make(map[quad.Quad]bool)
-			err := eachQuad(ctx, qs, quad.Subject, q.Subject, func(s quad.Quad) error {
+			err := EachQuad(ctx, qs, quad.Subject, q.Subject, func(s quad.Quad) error {
 				have[s] = true
 				return nil
 			})

@@ -7,9 +7,9 @@ import (
 	"github.com/cayleygraph/quad"
 )
 
-// eachQuad calls fn with every quad that has node in direction d. A node the
+// EachQuad calls fn with every quad that has node in direction d. A node the
 // store does not know has no quads.
-func eachQuad(ctx context.Context, qs graph.QuadStore, d quad.Direction, node quad.Value, fn func(quad.Quad) error) error {
+func EachQuad(ctx context.Context, qs graph.QuadStore, d quad.Direction, node quad.Value, fn func(quad.Quad) error) error {
 	ref := qs.ValueOf(node)
 	if ref == nil {
 		return nil
@@ -38,7 +38,7 @@ func subjectsOf(ctx context.Context, qs graph.QuadStore, p quad.IRI, object quad
 // and node in direction from.
 func linked(ctx context.Context, qs graph.QuadStore, from quad.Direction, node quad.Value, p quad.IRI, to quad.Direction) ([]quad.Value, error) {
 	var out []quad.Value
-	err := eachQuad(ctx, qs, from, node, func(q quad.Quad) error {
+	err := EachQuad(ctx, qs, from, node, func(q quad.Quad) error {
 		if q.Predicate == p {
 			out = append(out, q.Get(to))
 		}

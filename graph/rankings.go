@@ -143,7 +143,7 @@ func StoredRankingQuads(ctx context.Context, qs graph.QuadStore) ([]quad.Quad, e
 	}
 	for _, ranking := range []quad.IRI{SupportersRanking, SupportedRanking} {
 		size := 0
-		err := eachQuad(ctx, qs, quad.Subject, ranking, func(q quad.Quad) error {
+		err := EachQuad(ctx, qs, quad.Subject, ranking, func(q quad.Quad) error {
 			if n, ok := q.Object.(quad.Int); ok && q.Predicate == RankingEntries && int(n) > size {
 				size = int(n)
 			}
@@ -154,7 +154,7 @@ func StoredRankingQuads(ctx context.Context, qs graph.QuadStore) ([]quad.Quad, e
 		}
 		for rank := 1; ; rank++ {
 			before := len(out)
-			if err := eachQuad(ctx, qs, quad.Subject, RankingEntryIRI(ranking, rank), keep); err != nil {
+			if err := EachQuad(ctx, qs, quad.Subject, RankingEntryIRI(ranking, rank), keep); err != nil {
 				return nil, fmt.Errorf("stored rankings: %w", err)
 			}
 			if len(out) == before && rank > size {
@@ -180,7 +180,7 @@ func RefreshRankings(ctx context.Context, qs graph.QuadStore) error {
 	if err != nil {
 		return err
 	}
-	deletions, additions := diffQuads(old, RankingQuads(r))
+	deletions, additions := DiffQuads(old, RankingQuads(r))
 	opts := graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
 	for _, batch := range [][]graph.Delta{deletions, additions} {
 		if len(batch) == 0 {

@@ -64,7 +64,7 @@ func (r *graphReader) readEntity(ctx context.Context, node quad.IRI) (*entityFac
 	e := &entityFacts{node: node}
 	var types, names, aliases, parents []string
 	docs := make(map[quad.IRI]bool)
-	err := eachQuad(ctx, r.qs, quad.Subject, node, func(q quad.Quad) error {
+	err := EachQuad(ctx, r.qs, quad.Subject, node, func(q quad.Quad) error {
 		switch q.Predicate {
 		case Type:
 			types = append(types, strings.TrimPrefix(stringOf(q.Object), "hk:"))

@@ -30,7 +30,7 @@ func ReplaceDocument(ctx context.Context, qs graph.QuadStore, x *nlp.Extraction)
 	if err != nil {
 		return err
 	}
-	deletions, additions := diffQuads(old, fresh)
+	deletions, additions := DiffQuads(old, fresh)
 	opts := graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
 	for _, batch := range [][]graph.Delta{deletions, additions} {
 		if len(batch) == 0 {
@@ -43,9 +43,9 @@ func ReplaceDocument(ctx context.Context, qs graph.QuadStore, x *nlp.Extraction)
 	return nil
 }
 
-// diffQuads returns the deletions of the quads only in old and the additions
+// DiffQuads returns the deletions of the quads only in old and the additions
 // of those only in fresh.
-func diffQuads(old, fresh []quad.Quad) (deletions, additions []graph.Delta) {
+func DiffQuads(old, fresh []quad.Quad) (deletions, additions []graph.Delta) {
 	freshKeys := make(map[string]bool, len(fresh))
 	for _, q := range fresh {
 		freshKeys[q.NQuad()] = true
@@ -106,7 +106,7 @@ func StoredDocumentQuads(ctx context.Context, qs graph.QuadStore, name string) (
 		}
 		visited[n.String()] = true
 		for _, d := range []quad.Direction{quad.Subject, quad.Object} {
-			if err := eachQuad(ctx, qs, d, n, keep); err != nil {
+			if err := EachQuad(ctx, qs, d, n, keep); err != nil {
 				return nil, fmt.Errorf("stored quads of document %s: %w", name, err)
 			}
 		}

@@ -112,7 +112,7 @@ func (r *graphReader) factEdges(ctx context.Context, e *entityFacts) ([]factEdge
 	// readEntity keeps department_of only as a parent name; the edges need
 	// the quads, for their provenance.
 	var departments []quad.Quad
-	err := eachQuad(ctx, r.qs, quad.Subject, e.node, func(q quad.Quad) error {
+	err := EachQuad(ctx, r.qs, quad.Subject, e.node, func(q quad.Quad) error {
 		if q.Predicate == DepartmentOf {
 			departments = append(departments, q)
 		}

@@ -34,7 +34,7 @@ func ResolveEntities(ctx context.Context, qs graph.QuadStore, name string) ([]qu
 	seen := make(map[quad.IRI]bool)
 	var nodes []quad.IRI
 	for _, form := range forms {
-		err := eachQuad(ctx, qs, quad.Object, quad.String(form), func(q quad.Quad) error {
+		err := hkgraph.EachQuad(ctx, qs, quad.Object, quad.String(form), func(q quad.Quad) error {
 			if q.Predicate != hkgraph.Name && q.Predicate != hkgraph.Alias {
 				return nil
 			}
@@ -55,24 +55,6 @@ func ResolveEntities(ctx context.Context, qs graph.QuadStore, name string) ([]qu
 	return nodes, nil
 }
 
-// eachQuad calls fn with every quad that has node in direction d. A node the
-// store does not know has no quads. (graph has the same helper unexported;
-// queries keeps its own rather than widen graph's API for one loop.)
-func eachQuad(ctx context.Context, qs graph.QuadStore, d quad.Direction, node quad.Value, fn func(quad.Quad) error) error {
-	ref := qs.ValueOf(node)
-	if ref == nil {
-		return nil
-	}
-	it := qs.QuadIterator(d, ref)
-	defer it.Close()
-	for it.Next(ctx) {
-		if err := fn(qs.Quad(it.Result())); err != nil {
-			return err
-		}
-	}
-	return it.Err()
-}
-
 // lookup reads names and evidence of nodes, remembering names it has read:
 // one query shows the same organisation in many rows.
 type lookup struct {
@@ -87,7 +69,7 @@ func newLookup(qs graph.QuadStore) *lookup {
 // objects returns the objects of the quads subject p ?.
 func (l *lookup) objects(ctx context.Context, subject quad.Value, p quad.IRI) ([]quad.Value, error) {
 	var out []quad.Value
-	err := eachQuad(ctx, l.qs, quad.Subject, subject, func(q quad.Quad) error {
+	err := hkgraph.EachQuad(ctx, l.qs, quad.Subject, subject, func(q quad.Quad) error {
 		if q.Predicate == p {
 			out = append(out, q.Object)
 		}
@@ -143,7 +125,7 @@ type sentence struct {
 func (l *lookup) evidence(ctx context.Context, subject quad.Value, p quad.IRI, object quad.Value) ([]sentence, error) {
 	var labels []quad.Value
 	collect := func(s, o quad.Value) error {
-		return eachQuad(ctx, l.qs, quad.Subject, s, func(q quad.Quad) error {
+		return hkgraph.EachQuad(ctx, l.qs, quad.Subject, s, func(q quad.Quad) error {
 			if q.Predicate == p && q.Object == o && q.Label != nil {
 				labels = append(labels, q.Label)
 			}
