@@ -20,7 +20,6 @@ func DocumentQuads(x *nlp.Extraction) ([]quad.Quad, error) {
 		return nil, fmt.Errorf("document quads: extraction has no document name")
 	}
 	b := newQuadBuilder(x)
-	b.document()
 	if err := b.entities(); err != nil {
 		return nil, err
 	}
@@ -28,6 +27,10 @@ func DocumentQuads(x *nlp.Extraction) ([]quad.Quad, error) {
 		return nil, err
 	}
 	b.positions()
+	// Last, so that only the sentences the facts and mentions used become
+	// nodes: the others carry nothing to query, and storing them doubled
+	// the quads of a corpus.
+	b.document()
 	return b.quads, nil
 }
 
@@ -38,6 +41,7 @@ type quadBuilder struct {
 	x         *nlp.Extraction
 	doc       quad.IRI
 	sentences map[int]bool
+	used      map[int]bool // sentences that label a fact or a mention
 	seen      map[quad.Quad]bool
 	quads     []quad.Quad
 }
@@ -47,6 +51,7 @@ func newQuadBuilder(x *nlp.Extraction) *quadBuilder {
 		x:         x,
 		doc:       DocIRI(x.Doc.Name),
 		sentences: make(map[int]bool, len(x.Sentences)),
+		used:      make(map[int]bool),
 		seen:      make(map[quad.Quad]bool),
 	}
 	for _, s := range x.Sentences {
@@ -76,6 +81,7 @@ func (b *quadBuilder) fact(s quad.IRI, p quad.IRI, o quad.Value, sentence int) {
 // extraction has no such sentence.
 func (b *quadBuilder) label(sentence int) quad.IRI {
 	if b.sentences[sentence] {
+		b.used[sentence] = true
 		return SentenceIRI(b.x.Doc.Name, sentence)
 	}
 	return b.doc
@@ -89,6 +95,9 @@ func (b *quadBuilder) document() {
 		b.add(b.doc, DocTitle, quad.String(d.Title), b.doc)
 	}
 	for _, s := range b.x.Sentences {
+		if !b.used[s.Index] {
+			continue
+		}
 		node := SentenceIRI(d.Name, s.Index)
 		b.add(node, Type, SentenceType, b.doc)
 		b.add(node, Text, quad.String(s.Evidence), b.doc)
