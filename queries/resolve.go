@@ -84,6 +84,13 @@ func (l *lookup) name(ctx context.Context, node quad.IRI) (string, error) {
 	if n, ok := l.names[node]; ok {
 		return n, nil
 	}
+	// An entity's IRI ends with its canonical name (nlp.EntityID): reading
+	// it there spares a store look-up per row, which was half the time of a
+	// query returning a hundred organisations.
+	if n := nameInIRI(node); n != "" {
+		l.names[node] = n
+		return n, nil
+	}
 	v, err := l.firstObject(ctx, node, hkgraph.Name)
 	if err != nil {
 		return "", err
@@ -192,4 +199,14 @@ func stringOf(v quad.Value) string {
 		return string(v.Value)
 	}
 	return fmt.Sprint(v.Native())
+}
+
+// nameInIRI returns the canonical name an entity IRI ends with, or "" for a
+// node that is no entity.
+func nameInIRI(node quad.IRI) string {
+	if !strings.HasPrefix(string(node), entityPrefix) {
+		return ""
+	}
+	id := hkgraph.EntityID(node)
+	return id[strings.LastIndex(id, "/")+1:]
 }

@@ -21,7 +21,7 @@ import (
 // organisations), over pools of seed-like names, so that the store holds
 // about a million quads labelled the way real builds label them.
 const (
-	syntheticDocs         = 2500
+	syntheticDocs         = 3500
 	syntheticHospitals    = 8000
 	syntheticInstitutions = 2000
 	sentencesPerDoc       = 40
