@@ -224,9 +224,6 @@ func isDeptShortForm(short, full string) bool {
 		isSubsequence(short, full)
 }
 
-// ordinalBeforeAffiliated matches 第一 in 郑州大学第一附属医院.
-var ordinalBeforeAffiliated = regexp.MustCompile(`第[一二三四五六七八九十]+$`)
-
 // affiliationParent returns the body a hospital's name says it is affiliated
 // with (内蒙古医科大学 of 内蒙古医科大学附属肿瘤医院, 郑州大学 of
 // 郑州大学第一附属医院), or "".
@@ -235,7 +232,7 @@ func affiliationParent(name string) string {
 	if k <= 0 {
 		return ""
 	}
-	parent := ordinalBeforeAffiliated.ReplaceAllString(name[:k], "")
+	parent := trailingOrdinal.ReplaceAllString(name[:k], "")
 	if hasAnySuffix(parent, []string{"大学", "医学院", "学院", "医科大学", "医学部", "医院"}) == "" {
 		return ""
 	}

@@ -88,6 +88,30 @@ func TestHeldOutArticles(t *testing.T) {
 				{"周文斌", "副主任", "吉安市卫生健康委员会"},
 			},
 		},
+		{
+			file: "yichang_zigui.txt",
+			entities: map[string]nlp.EntityType{
+				"宜昌市中心人民医院": nlp.Hospital, "秭归县人民医院": nlp.Hospital, "秭归县中医医院": nlp.Hospital,
+				"秭归县妇幼保健院": nlp.Hospital, "宜昌市中心人民医院心血管专科联盟": nlp.Hospital,
+				"宜昌市卫生健康委员会": nlp.Institution, "秭归县委": nlp.Institution, "心血管内科": nlp.Department,
+			},
+			relations: []fact{
+				{"宜昌市中心人民医院", "supports", "秭归县人民医院"},
+				{"秭归县中医医院", "affiliated_with", "宜昌市中心人民医院心血管专科联盟"},
+				{"秭归县妇幼保健院", "affiliated_with", "宜昌市中心人民医院心血管专科联盟"},
+				{"宜昌市中心人民医院", "affiliated_with", "三峡大学"},
+			},
+			positions: []fact{
+				{"周娟", "副书记", "秭归县委"},
+				{"周娟", "县长", "秭归县政府"},
+				{"王红", "党组书记", "宜昌市卫生健康委员会"},
+				{"王红", "主任", "宜昌市卫生健康委员会"},
+				{"刘丰", "党委书记", "宜昌市中心人民医院"},
+				{"刘宏", "院长", "宜昌市中心人民医院"},
+				{"杨军", "院长", "秭归县人民医院"},
+				{"张明", "主任医师", "心血管内科"},
+			},
+		},
 	}
 	p := pipeline(t)
 	for _, tc := range cases {

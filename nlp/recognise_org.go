@@ -611,6 +611,9 @@ var suffixEnds = func() *runeSet {
 	return s
 }()
 
+// trailingOrdinal matches 第一 at the end of a name.
+var trailingOrdinal = regexp.MustCompile(`第[一二三四五六七八九十]+$`)
+
 // teachingKinds end a hospital's title as the teaching site of a university.
 var teachingKinds = []string{"教学医院", "临床医学院", "临床学院", "实习医院", "教学基地"}
 
@@ -622,6 +625,10 @@ func teachingBody(start int, name string) *orgMention {
 		return nil
 	}
 	body := strings.TrimSuffix(name, kind)
+	// 三峡大学第一临床医学院: the ordinal numbers the site, not the body.
+	if m := trailingOrdinal.FindString(body); m != "" {
+		body = strings.TrimSuffix(body, m)
+	}
 	suffix := hasAnySuffix(body, []string{"医科大学", "大学", "医学院", "学院", "医学部"})
 	if suffix == "" {
 		return nil

@@ -208,6 +208,34 @@ func (s *relationSet) subjectBefore(spans []orgSpan, off int) string {
 	return s.r.main
 }
 
+// subjectsBefore is the list of organisations a cue at off speaks of: the
+// nearest one before it and those named with it (秭归县中医医院、秭归县妇幼保健院也已加入…),
+// else the article's own hospital.
+func (s *relationSet) subjectsBefore(spans []orgSpan, text string, base, off int) []string {
+	last := -1
+	for i := range spans {
+		if spans[i].end <= off {
+			last = i
+		}
+	}
+	if last < 0 {
+		return []string{s.r.main}
+	}
+	first := last
+	for first > 0 {
+		gap := text[spans[first-1].end-base : spans[first].start-base]
+		if gap != "、" && gap != "和" && gap != "及" && gap != "以及" && gap != "与" {
+			break
+		}
+		first--
+	}
+	out := []string{s.subjectBefore(spans, spans[last].end)}
+	for i := first; i < last; i++ {
+		out = append(out, s.subjectBefore(spans, spans[i].end))
+	}
+	return out
+}
+
 func indexAll(text, word string) []int {
 	var out []int
 	for off := 0; ; {
@@ -336,6 +364,12 @@ func relatePartners(s *relationSet, spans []orgSpan, st *sentenceText) {
 			if o := lastBefore(spans, base+at); o != nil && o.end != base+at && strings.ContainsAny(text[o.end-base:at], ",，") {
 				a = s.r.main
 			}
+			// A 与 B 签署托管协议: an agreement to run or help the other is
+			// support, not cooperation between equals.
+			if hasCueToken(st, from, to, []string{"托管", "对口支援", "对口帮扶", "帮扶"}) {
+				s.add(a, Supports, spans[k].id)
+				continue
+			}
 			s.add(a, PartnerOf, spans[k].id)
 		}
 	}
@@ -364,7 +398,9 @@ func relateAffiliationUnder(s *relationSet, spans []orgSpan, text string, base i
 		if hasAnyPrefix(text[spans[k].end-base:], affiliationUnderEnds) == "" {
 			continue
 		}
-		s.add(s.subjectBefore(spans, base+at), AffiliatedWith, spans[k].id)
+		for _, member := range s.subjectsBefore(spans, text, base, base+at) {
+			s.add(member, AffiliatedWith, spans[k].id)
+		}
 	}
 	for _, cue := range []string{"隶属于", "隶属", "附属于", "归属于", "加入", "成为"} {
 		for _, at := range indexAll(text, cue) {
@@ -377,7 +413,9 @@ func relateAffiliationUnder(s *relationSet, spans []orgSpan, text string, base i
 				hasAnyPrefix(text[spans[k].end-base:], groupWords) == "" {
 				continue
 			}
-			s.add(s.subjectBefore(spans, base+at), AffiliatedWith, spans[k].id)
+			for _, member := range s.subjectsBefore(spans, text, base, base+at) {
+				s.add(member, AffiliatedWith, spans[k].id)
+			}
 		}
 	}
 }
@@ -548,6 +586,8 @@ func relateMembership(s *relationSet, spans []orgSpan, text string, base int) {
 		if len(clause) > 40 || hasAnySuffix(clause, memberKinds) == "" {
 			continue
 		}
-		s.add(s.subjectBefore(spans, base+at), AffiliatedWith, spans[k].id)
+		for _, member := range s.subjectsBefore(spans, text, base, base+at) {
+			s.add(member, AffiliatedWith, spans[k].id)
+		}
 	}
 }
