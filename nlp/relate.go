@@ -128,6 +128,17 @@ func sentenceOrgs(r *resolution, f sentenceFacts, orgID map[*orgMention]string) 
 		}
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	// Spans overlap only where two readings of one name survived (a teaching
+	// body inside a hospital name): keep the first, so that the text between
+	// consecutive spans is always well defined.
+	kept := spans[:0]
+	for _, sp := range spans {
+		if len(kept) > 0 && sp.start < kept[len(kept)-1].end {
+			continue
+		}
+		kept = append(kept, sp)
+	}
+	spans = kept
 	// A unit named with its government body acts for itself
 	// (河北省卫生健康委医疗评价指导中心专家组来院指导): one span, the unit's.
 	var merged []orgSpan
