@@ -133,7 +133,12 @@ func sentenceOrgs(r *resolution, f sentenceFacts, orgID map[*orgMention]string) 
 	// consecutive spans is always well defined.
 	kept := spans[:0]
 	for _, sp := range spans {
-		if len(kept) > 0 && sp.start < kept[len(kept)-1].end {
+		if n := len(kept); n > 0 && sp.start < kept[n-1].end {
+			// The same name read twice (三峡大学 as a name and as the body of
+			// a teaching site): one span that keeps both readings.
+			if sp.start == kept[n-1].start && sp.end == kept[n-1].end && sp.id == kept[n-1].id {
+				kept[n-1].teaching = kept[n-1].teaching || sp.teaching
+			}
 			continue
 		}
 		kept = append(kept, sp)
