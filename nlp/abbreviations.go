@@ -84,3 +84,40 @@ func addAbbreviationMentions(st *sentenceText, orgs []*orgMention, short map[str
 	}
 	return orgs
 }
+
+// specialtyWords name the kind of a hospital: 肿瘤医院 after 附属 is no short
+// name of its own, since every city has one.
+var specialtyWords = newWordList([]string{
+	"肿瘤", "口腔", "儿童", "妇产", "妇幼", "眼科", "中医", "中西医结合", "传染病", "精神", "胸科",
+	"心血管", "人民", "中心", "骨科", "康复", "第一", "第二", "第三", "第四", "第五", "第六", "第七",
+	"第八", "第九", "第十", "医学院", "临床",
+})
+
+// affiliatedShortNames returns, for hospitals named X大学附属Y医院 in the
+// article, the short name Y医院 (仁济医院 of 上海交通大学医学院附属仁济医院),
+// which articles use on their own afterwards. A Y that only says what kind
+// of hospital it is (肿瘤医院, 第一医院) is left out.
+func affiliatedShortNames(facts []sentenceFacts) map[string]*orgMention {
+	out := make(map[string]*orgMention)
+	for _, f := range facts {
+		for _, o := range f.orgs {
+			if o.ref || o.typ != Hospital {
+				continue
+			}
+			k := strings.LastIndex(o.name, "附属")
+			if k < 0 {
+				continue
+			}
+			tail := o.name[k+len("附属"):]
+			core := strings.TrimSuffix(tail, "医院")
+			for w := specialtyWords.prefixOf(core); w != ""; w = specialtyWords.prefixOf(core) {
+				core = core[len(w):]
+			}
+			if utf8.RuneCountInString(core) < 2 || !strings.HasSuffix(tail, "医院") {
+				continue
+			}
+			out[tail] = o
+		}
+	}
+	return out
+}

@@ -112,6 +112,31 @@ func TestHeldOutArticles(t *testing.T) {
 				{"张明", "主任医师", "心血管内科"},
 			},
 		},
+		{
+			// An annual report in the first person (我院), with a hospital
+			// group, a 托管 township centre and short names after 附属.
+			file: "changzhou_annual_report.txt",
+			entities: map[string]nlp.EntityType{
+				"常州市第三人民医院": nlp.Hospital, "上海交通大学医学院附属仁济医院": nlp.Hospital,
+				"西藏日喀则市人民医院": nlp.Hospital, "新疆克州人民医院": nlp.Hospital, "金坛区直溪镇卫生院": nlp.Hospital,
+				"武进区洛阳镇卫生院": nlp.Hospital, "天宁区青龙街道社区卫生服务中心": nlp.Hospital,
+				"常州市第三人民医院医疗集团": nlp.Hospital, "南京医科大学": nlp.Institution,
+				"常州市卫生健康委员会": nlp.Institution, "眼科": nlp.Department, "医务科": nlp.Department, "护理部": nlp.Department,
+			},
+			aliases: map[string]string{"仁济医院": "上海交通大学医学院附属仁济医院"},
+			relations: []fact{
+				{"常州市第三人民医院", "supports", "西藏日喀则市人民医院"},
+				{"常州市第三人民医院", "supports", "新疆克州人民医院"},
+				{"常州市第三人民医院", "supports", "金坛区直溪镇卫生院"},
+				{"常州市第三人民医院", "partner_of", "上海交通大学医学院附属仁济医院"},
+				{"常州市第三人民医院", "affiliated_with", "南京医科大学"},
+			},
+			positions: []fact{
+				{"徐国强", "党委书记", "常州市第三人民医院"},
+				{"李建华", "院长", "常州市第三人民医院"},
+				{"王志刚", "副院长", "常州市第三人民医院"},
+			},
+		},
 	}
 	p := pipeline(t)
 	for _, tc := range cases {

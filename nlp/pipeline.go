@@ -35,6 +35,11 @@ func (p *Pipeline) Extract(doc Document) (*Extraction, error) {
 		facts[i] = sentenceFacts{st: st, orgs: recogniseOrganisations(st)}
 	}
 	short := bracketAbbreviations(facts)
+	for tail, full := range affiliatedShortNames(facts) {
+		if _, ok := short[tail]; !ok {
+			short[tail] = full
+		}
+	}
 	for i := range facts {
 		f := &facts[i]
 		if len(short) > 0 {

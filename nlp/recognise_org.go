@@ -322,7 +322,7 @@ func nameStart(st *sentenceText, suffixStart int, suffix string) int {
 		if w := boundaryWordEndingAt(st, start, p, connectorsInside); w != "" {
 			return p
 		}
-		if t, ok := st.tokenEndingAt(p); ok && t.Start >= start && cutsName(t, connectorsInside) && !placeRunsThrough(st, t.Start, p) {
+		if t, ok := st.tokenEndingAt(p); ok && t.Start >= start && cutsName(t, connectorsInside) && !placeRunsThrough(st, t.Start, p) && !continuesPlace(st, t) {
 			return p
 		}
 		_, n := utf8.DecodeLastRuneInString(st.at(start, p))
@@ -347,6 +347,30 @@ func cutsName(t Token, connectorsInside bool) bool {
 		return !strings.HasPrefix(t.Text, "第")
 	}
 	return false
+}
+
+// continuesPlace reports whether a one-character token gse read as a word
+// of its own (直 "directly", 天 "day") is the first character of a place
+// below the one before it: 金坛区直溪镇, 天宁区 after a list. A place name
+// goes on past an administrative suffix.
+func continuesPlace(st *sentenceText, t Token) bool {
+	before := st.at(st.Start, t.Start)
+	// 金坛/区直/溪镇: gse glued the suffix of one place to the next one.
+	if first, _ := utf8.DecodeRuneInString(t.Text); strings.ContainsRune("区县市镇乡", first) && utf8.RuneCountInString(t.Text) == 2 {
+		if r, _ := utf8.DecodeLastRuneInString(before); unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	if utf8.RuneCountInString(t.Text) != 1 {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	if strings.ContainsRune("区县市镇乡省州旗", r) {
+		return true
+	}
+	// 、天宁区: a list of places or units starts a name after the comma.
+	after := st.at(t.End, st.End)
+	return strings.HasSuffix(before, "、") && strings.ContainsAny(firstRunes(after, 2), "区县市镇乡")
 }
 
 // placeRunsThrough reports whether a province name starts inside [from, to)

@@ -498,6 +498,11 @@ func relateByName(s *relationSet, facts []sentenceFacts, orgID map[*orgMention]s
 			if p := s.r.canonical[affiliationParent(o.name)]; p != "" {
 				s.add(id, AffiliatedWith, s.entityID(p))
 			}
+			// 常州市第三人民医院医疗集团 is led by the hospital it is named
+			// after, not a member of it.
+			if isGroupName(e) {
+				continue
+			}
 			parent := ""
 			for name, canon := range s.r.canonical {
 				if name != o.name && strings.HasPrefix(o.name, name) && len(name) > len(parent) && s.r.orgType[name] == Hospital {
