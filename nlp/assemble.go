@@ -232,6 +232,11 @@ func affiliationParent(name string) string {
 	if k <= 0 {
 		return ""
 	}
+	// 复旦大学附属华山医院福建医院: 附属 names the parent of 华山医院, whose
+	// branch this is; the branch's own parent is read from its name prefix.
+	if tail := name[k+len("附属"):]; strings.Count(tail, "医院") > 1 {
+		return ""
+	}
 	parent := trailingOrdinal.ReplaceAllString(name[:k], "")
 	if hasAnySuffix(parent, []string{"大学", "医学院", "学院", "医科大学", "医学部", "医院"}) == "" {
 		return ""

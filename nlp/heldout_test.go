@@ -137,6 +137,29 @@ func TestHeldOutArticles(t *testing.T) {
 				{"王志刚", "副院长", "常州市第三人民医院"},
 			},
 		},
+		{
+			// National-commission news: departments named with their body,
+			// branches named after their parent plus a place.
+			file: "regional_centres.txt",
+			entities: map[string]nlp.EntityType{
+				"四川大学华西医院": nlp.Hospital, "四川大学华西厦门医院": nlp.Hospital, "复旦大学附属华山医院": nlp.Hospital,
+				"复旦大学附属华山医院福建医院": nlp.Hospital, "北京协和医院": nlp.Hospital, "宁夏回族自治区人民医院": nlp.Hospital,
+				"国家卫生健康委": nlp.Institution, "国家卫生健康委医政司": nlp.Department, "国家中医药管理局医政司": nlp.Department,
+				"厦门市人民政府": nlp.Institution,
+			},
+			aliases: map[string]string{"华西医院": "四川大学华西医院"},
+			relations: []fact{
+				{"复旦大学附属华山医院福建医院", "affiliated_with", "复旦大学附属华山医院"},
+				{"北京协和医院", "supports", "宁夏回族自治区人民医院"},
+				{"四川大学华西医院", "partner_of", "厦门市人民政府"},
+			},
+			positions: []fact{
+				{"焦雅辉", "司长", "国家卫生健康委医政司"},
+				{"薛海宁", "副司长", "国家卫生健康委体制改革司"},
+				{"严华国", "司长", "国家中医药管理局医政司"},
+				{"韩丁", "副院长", "北京协和医院"},
+			},
+		},
 	}
 	p := pipeline(t)
 	for _, tc := range cases {

@@ -98,6 +98,16 @@ func isShortFormOf(short, full string) bool {
 	if !strings.HasSuffix(full, suffix) {
 		return false
 	}
+	// 四川大学华西厦门医院 is a branch of 四川大学华西医院 named by its place,
+	// not the long form of it: the short name whole, with words inserted
+	// before its suffix, names another hospital.
+	// An inserted generic word keeps the name (建德市政府, 建德市人民政府).
+	stem := strings.TrimSuffix(short, suffix)
+	if strings.HasPrefix(full, stem) {
+		if inserted := full[len(stem) : len(full)-len(suffix)]; stripGeneric(inserted) != "" {
+			return false
+		}
+	}
 	return isSubsequence(short, full)
 }
 
