@@ -160,6 +160,27 @@ func TestHeldOutArticles(t *testing.T) {
 				{"韩丁", "副院长", "北京协和医院"},
 			},
 		},
+		{
+			// The ways officials are written: ORG TITLE、TITLE NAME, 据…介绍,
+			// a profile (NAME,TITLE), 巡视员 ranks and bylines.
+			file: "xiamen_officials.txt",
+			entities: map[string]nlp.EntityType{
+				"厦门大学附属中山医院": nlp.Hospital, "厦门大学": nlp.Institution, "厦门市卫生健康委员会": nlp.Institution,
+				"医务部": nlp.Department,
+			},
+			relations: []fact{{"厦门大学附属中山医院", "affiliated_with", "厦门大学"}},
+			positions: []fact{
+				{"王效春", "院长", "厦门大学附属中山医院"},
+				{"王效春", "党委副书记", "厦门大学附属中山医院"},
+				{"陈明", "主任", "医务部"},
+				{"林桂平", "副院长", "厦门大学附属中山医院"},
+				{"黄志强", "主任医师", "厦门大学附属中山医院"},
+				{"杨叔禹", "副主任", "厦门市卫生健康委员会"},
+				{"杨叔禹", "一级巡视员", "厦门市卫生健康委员会"},
+				{"刘敏", "撰稿", "厦门大学附属中山医院"},
+				{"张伟", "审核", "厦门大学附属中山医院"},
+			},
+		},
 	}
 	p := pipeline(t)
 	for _, tc := range cases {

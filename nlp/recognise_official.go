@@ -112,6 +112,10 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 			} else if p := nameBefore(st, ts, orgs); p != nil && org == nil && !own {
 				out = append(out, &positionMention{person: p, title: title, reMention: true})
 				chain, chainOrg, chainOwn = nil, nil, false
+			} else if p := nameBeforeComma(st, ts, orgs); p != nil && org == nil && !own {
+				// 专家简介:黄志强,主任医师,教授: a profile names the person first.
+				out = append(out, &positionMention{person: p, title: title})
+				chain, chainOrg, chainOwn = nil, nil, false
 			} else {
 				chain, chainOrg, chainOwn = nil, nil, false
 			}
@@ -299,4 +303,29 @@ func lastRunes(s string, n int) string {
 		i -= size
 	}
 	return s[i:]
+}
+
+// nameBeforeComma reads a name that stands alone between a boundary and a
+// comma right before a title (黄志强,主任医师), as profiles and captions
+// write it.
+func nameBeforeComma(st *sentenceText, off int, orgs []*orgMention) *personMention {
+	before := st.at(st.Start, off)
+	if !strings.HasSuffix(before, ",") && !strings.HasSuffix(before, "，") {
+		return nil
+	}
+	_, n := utf8.DecodeLastRuneInString(before)
+	end := off - n
+	for _, k := range []int{3, 2} {
+		cand := lastRunes(st.at(st.Start, end), k)
+		start := end - len(cand)
+		ahead := st.at(st.Start, start)
+		r, _ := utf8.DecodeLastRuneInString(ahead)
+		if utf8.RuneCountInString(cand) != k || (ahead != "" && unicode.Is(unicode.Han, r)) {
+			continue
+		}
+		if p := readName(st, start, orgs); p != nil && p.end == end {
+			return p
+		}
+	}
+	return nil
 }
