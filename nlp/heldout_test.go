@@ -21,6 +21,8 @@ func TestHeldOutArticles(t *testing.T) {
 		aliases   map[string]string // alias → canonical name
 		relations []fact
 		positions []fact // person, title, org
+		// onlyRelations: the text states no relation beyond relations.
+		onlyRelations bool
 	}{
 		{
 			file: "zhengzhou_denfeng.txt",
@@ -181,6 +183,26 @@ func TestHeldOutArticles(t *testing.T) {
 				{"张伟", "审核", "厦门大学附属中山医院"},
 			},
 		},
+		{
+			// Many organisations, few relations: sister hospitals attending a
+			// meeting are no partners, a commission's line no support.
+			file: "quanzhou_no_relations.txt",
+			entities: map[string]nlp.EntityType{
+				"泉州市第一医院": nlp.Hospital, "泉州市第二医院": nlp.Hospital, "泉州市中医院": nlp.Hospital,
+				"泉州市妇幼保健院": nlp.Hospital, "泉州市卫生健康委员会": nlp.Institution, "省纪委监委": nlp.Institution,
+				"市纪委监委": nlp.Institution, "福建医科大学": nlp.Institution, "护理部": nlp.Department,
+			},
+			relations: []fact{
+				{"泉州市第一医院", "affiliated_with", "福建医科大学"},
+				{"泉州市第二医院", "affiliated_with", "福建医科大学"},
+			},
+			positions: []fact{
+				{"郑俊毅", "党委副书记", "泉州市第一医院"},
+				{"郑俊毅", "院长", "泉州市第一医院"},
+				{"陈鸿彬", "党委书记", "泉州市第一医院"},
+			},
+			onlyRelations: true,
+		},
 	}
 	p := pipeline(t)
 	for _, tc := range cases {
@@ -219,6 +241,9 @@ func TestHeldOutArticles(t *testing.T) {
 				if _, ok := findRelation(x, want.subject, nlp.Predicate(want.predicate), want.object); !ok {
 					t.Errorf("relation %v not read:%s", want, describeRelations(x))
 				}
+			}
+			if tc.onlyRelations && len(x.Relations) != len(tc.relations) {
+				t.Errorf("%d relations, want only the %d listed:%s", len(x.Relations), len(tc.relations), describeRelations(x))
 			}
 			for _, want := range tc.positions {
 				if !hasPosition(x, want.subject, want.predicate, want.object) {

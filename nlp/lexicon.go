@@ -30,7 +30,7 @@ var orgSuffixes = indexOrgSuffixes([]orgSuffix{
 	{"卫生局", Institution}, {"卫生厅", Institution}, {"卫生健康局", Institution},
 	{"政府", Institution}, {"人民政府", Institution}, {"党委", Institution},
 	{"市委", Institution}, {"区委", Institution}, {"县委", Institution}, {"省委", Institution},
-	{"州委", Institution}, {"政协", Institution}, {"人大", Institution}, {"人大常委会", Institution},
+	{"州委", Institution}, {"纪委监委", Institution}, {"纪委", Institution}, {"监委", Institution}, {"政协", Institution}, {"人大", Institution}, {"人大常委会", Institution},
 	{"医保局", Institution}, {"医疗保障局", Institution}, {"疾控中心", Institution},
 	{"疾病预防控制中心", Institution}, {"研究所", Institution}, {"研究院", Institution},
 	{"科学院", Institution}, {"工程院", Institution}, {"委员会", Institution},

@@ -472,7 +472,7 @@ func isDistinctiveName(st *sentenceText, start int, name, suffix string, typ Ent
 // word (市委, 区政府, 医保局, 市卫生健康委).
 func bareAllowed(suffix string) bool {
 	switch suffix {
-	case "政府", "人民政府", "市委", "区委", "县委", "省委", "州委", "政协", "人大",
+	case "政府", "人民政府", "市委", "区委", "县委", "省委", "州委", "政协", "人大", "纪委监委", "纪委", "监委",
 		"卫健委", "卫生健康委", "卫生健康委员会", "医保局", "医疗保障局", "卫健局", "卫生健康局",
 		"疾控中心", "疾病预防控制中心", "卫生局":
 		return true
