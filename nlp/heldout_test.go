@@ -203,6 +203,32 @@ func TestHeldOutArticles(t *testing.T) {
 			},
 			onlyRelations: true,
 		},
+		{
+			// Group aid (组团式援疆): lists of helpers, three-party agreements,
+			// 托管 lists and a group the hospital leads.
+			file: "kashgar_aid.txt",
+			entities: map[string]nlp.EntityType{
+				"喀什地区第一人民医院": nlp.Hospital, "上海市第六人民医院": nlp.Hospital,
+				"上海交通大学医学院附属瑞金医院": nlp.Hospital, "新疆医科大学第一附属医院": nlp.Hospital,
+				"莎车县人民医院": nlp.Hospital, "泽普县人民医院": nlp.Hospital, "喀什地区医疗联合体": nlp.Hospital,
+				"喀什大学": nlp.Institution,
+			},
+			relations: []fact{
+				{"上海市第六人民医院", "supports", "喀什地区第一人民医院"},
+				{"上海交通大学医学院附属瑞金医院", "supports", "喀什地区第一人民医院"},
+				{"喀什地区第一人民医院", "partner_of", "新疆医科大学第一附属医院"},
+				{"喀什地区第一人民医院", "partner_of", "喀什大学"},
+				{"喀什地区第一人民医院", "supports", "莎车县人民医院"},
+				{"喀什地区第一人民医院", "supports", "泽普县人民医院"},
+				{"喀什地区第一人民医院", "supports", "喀什地区医疗联合体"},
+				{"新疆医科大学第一附属医院", "affiliated_with", "新疆医科大学"},
+			},
+			positions: []fact{
+				{"李明", "院长", "喀什地区第一人民医院"},
+				{"李明", "副院长", "上海市第六人民医院"},
+			},
+			onlyRelations: true,
+		},
 	}
 	p := pipeline(t)
 	for _, tc := range cases {

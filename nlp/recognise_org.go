@@ -368,8 +368,13 @@ func continuesPlace(st *sentenceText, t Token) bool {
 	if strings.ContainsRune("区县市镇乡省州旗", r) {
 		return true
 	}
-	// 、天宁区: a list of places or units starts a name after the comma.
 	after := st.at(t.End, st.End)
+	// 泽/普/县: a character right before an administrative suffix belongs to
+	// the place name, whatever gse tagged it.
+	if next, _ := utf8.DecodeRuneInString(after); strings.ContainsRune("区县市镇乡旗", next) {
+		return true
+	}
+	// 、天宁区: a list of places or units starts a name after the comma.
 	return strings.HasSuffix(before, "、") && strings.ContainsAny(firstRunes(after, 2), "区县市镇乡")
 }
 

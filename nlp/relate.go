@@ -336,9 +336,11 @@ func relateSupportVerbs(s *relationSet, spans []orgSpan, text string, base int) 
 		for _, at := range indexAll(text, cue) {
 			k := orgRightAfter(spans, base+at+len(cue))
 			if k >= 0 {
-				helper := s.subjectBefore(spans, base+at)
-				for _, o := range listAfter(spans, k, text, base) {
-					s.add(helper, Supports, o.id)
+				// 上海市第六人民医院、瑞金医院等5家医院组团式支援 C: every helper.
+				for _, helper := range s.subjectsBefore(spans, text, base, base+at) {
+					for _, o := range listAfter(spans, k, text, base) {
+						s.add(helper, Supports, o.id)
+					}
 				}
 				continue
 			}
@@ -365,7 +367,10 @@ func relatePartners(s *relationSet, spans []orgSpan, st *sentenceText) {
 			if k < 0 {
 				continue
 			}
-			from := spans[k].end
+			// 与新疆医科大学第一附属医院、喀什大学签署三方合作协议: the cue
+			// follows the whole list, and every organisation of it partners.
+			list := listAfter(spans, k, text, base)
+			from := list[len(list)-1].end
 			to := st.End
 			if c := strings.IndexAny(text[from-base:], ",，。;；"); c >= 0 {
 				to = from + c
@@ -382,11 +387,13 @@ func relatePartners(s *relationSet, spans []orgSpan, st *sentenceText) {
 			}
 			// A 与 B 签署托管协议: an agreement to run or help the other is
 			// support, not cooperation between equals.
+			predicate := PartnerOf
 			if hasCueToken(st, from, to, []string{"托管", "对口支援", "对口帮扶", "帮扶"}) {
-				s.add(a, Supports, spans[k].id)
-				continue
+				predicate = Supports
 			}
-			s.add(a, PartnerOf, spans[k].id)
+			for _, o := range list {
+				s.add(a, predicate, o.id)
+			}
 		}
 	}
 }
@@ -532,7 +539,7 @@ func (s *relationSet) entityID(name string) string {
 // relateAlliances: 加强市肿瘤专科联盟建设 — the article's hospital leads the
 // alliance it builds up.
 func relateAlliances(s *relationSet, spans []orgSpan, text string, base int) {
-	for _, cue := range []string{"加强", "推进", "牵头", "领衔", "引领"} {
+	for _, cue := range []string{"加强", "推进", "牵头组建", "牵头成立", "牵头", "领衔", "引领", "组建"} {
 		for _, at := range indexAll(text, cue) {
 			k := orgRightAfter(spans, base+at+len(cue))
 			if k < 0 {
@@ -541,9 +548,23 @@ func relateAlliances(s *relationSet, spans []orgSpan, text string, base int) {
 			if !isGroupName(s.r.entities[spans[k].id]) {
 				continue
 			}
-			s.add(s.subjectBefore(spans, base+at), Supports, spans[k].id)
+			s.add(s.clauseSubject(spans, text, base, base+at), Supports, spans[k].id)
 		}
 	}
+}
+
+// clauseSubject is the organisation a cue at off speaks of when a comma may
+// stand between them (A 已托管 B、C,牵头组建 D): the nearest one in the same
+// clause, else the first of the sentence, else the article's own hospital.
+func (s *relationSet) clauseSubject(spans []orgSpan, text string, base, off int) string {
+	o := lastBefore(spans, off)
+	if o == nil {
+		return s.r.main
+	}
+	if !strings.ContainsAny(text[o.end-base:off-base], ",，;；") {
+		return s.subjectBefore(spans, off)
+	}
+	return s.subjectBefore(spans, spans[0].end)
 }
 
 // relateReliance: 密云医院要依托北大医院帮扶 — the one relied on for help
