@@ -222,6 +222,7 @@ func TestHeldOutArticles(t *testing.T) {
 				{"喀什地区第一人民医院", "supports", "泽普县人民医院"},
 				{"喀什地区第一人民医院", "supports", "喀什地区医疗联合体"},
 				{"新疆医科大学第一附属医院", "affiliated_with", "新疆医科大学"},
+				{"上海交通大学医学院附属瑞金医院", "affiliated_with", "上海交通大学医学院"},
 			},
 			positions: []fact{
 				{"李明", "院长", "喀什地区第一人民医院"},
