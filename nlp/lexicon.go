@@ -88,8 +88,6 @@ var titles = newWordList([]string{
 	"总监", "理事长", "副理事长", "会长", "副会长", "院士", "教授",
 })
 
-// bylineTitles introduce the people credited at the end of an article.
-var bylineTitles = []string{"编辑", "责任编辑", "审核", "通讯员", "记者", "撰稿", "供稿", "校对", "审校", "作者"}
 
 // positionlessTitles name a person without tying them to an organisation in
 // the article.
