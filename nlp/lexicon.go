@@ -88,7 +88,6 @@ var titles = newWordList([]string{
 	"总监", "理事长", "副理事长", "会长", "副会长", "院士", "教授",
 })
 
-
 // positionlessTitles name a person without tying them to an organisation in
 // the article.
 var positionlessTitles = map[string]bool{"总书记": true, "院士": true, "教授": true}
