@@ -57,9 +57,9 @@ func relate(r *resolution, facts []sentenceFacts, orgID map[*orgMention]string) 
 		relateAlliances(rel, spans, text, base)
 		relateReliance(rel, spans, text, base)
 		relateMembership(rel, spans, text, base)
+		relateTeaching(rel, spans)
 	}
 	relateByName(rel, facts, orgID)
-	relateTeaching(rel, facts, orgID)
 	return rel.out
 }
 
@@ -594,14 +594,10 @@ func isGroupName(e *Entity) bool {
 
 // relateTeaching: 挂牌成为浙江大学医学院教学医院 — the hospital the sentence
 // speaks of is affiliated with the university body.
-func relateTeaching(s *relationSet, facts []sentenceFacts, orgID map[*orgMention]string) {
-	for i, f := range facts {
-		s.sentence = i
-		spans := sentenceOrgs(s.r, f, orgID)
-		for _, sp := range spans {
-			if sp.teaching {
-				s.add(s.subjectBefore(spans, sp.start), AffiliatedWith, sp.id)
-			}
+func relateTeaching(s *relationSet, spans []orgSpan) {
+	for _, sp := range spans {
+		if sp.teaching {
+			s.add(s.subjectBefore(spans, sp.start), AffiliatedWith, sp.id)
 		}
 	}
 }
