@@ -20,6 +20,10 @@ func bracketAbbreviations(facts []sentenceFacts) map[string]*orgMention {
 				continue
 			}
 			short := bracketedAfter(f.st.at(o.end, f.st.End))
+			// 某医院(北院区) names a campus of the hospital, not the hospital.
+			if hasAnySuffix(short, []string{"院区", "分院", "院部", "校区"}) != "" {
+				continue
+			}
 			if short != "" && short != o.name && !strings.HasPrefix(o.name, short) {
 				out[short] = o
 			}
