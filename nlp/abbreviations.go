@@ -125,3 +125,50 @@ func affiliatedShortNames(facts []sentenceFacts) map[string]*orgMention {
 	}
 	return out
 }
+
+// hospitalAbbreviations finds short names made of characters of a hospital's
+// full name in order, ending in 院 (温医大附一院 of 温州医科大学附属第一医院,
+// 衡水二院 of 衡水市第二人民医院), which no suffix rule finds, and returns
+// them with the mention of the full name.
+func hospitalAbbreviations(facts []sentenceFacts) map[string]*orgMention {
+	var fulls []*orgMention
+	named := make(map[string]bool) // every name the suffix rules found
+	for _, f := range facts {
+		for _, o := range f.orgs {
+			if !o.ref && o.typ == Hospital && utf8.RuneCountInString(o.name) >= 6 && !named[o.name] {
+				fulls = append(fulls, o)
+			}
+			named[o.name] = true
+		}
+	}
+	out := make(map[string]*orgMention)
+	if len(fulls) == 0 {
+		return out
+	}
+	for _, f := range facts {
+		text := []rune(f.st.Text)
+		for i := range text {
+			for _, full := range fulls {
+				first, _ := utf8.DecodeRuneInString(full.name)
+				if text[i] != first {
+					continue
+				}
+				// Three to seven characters ending in 院 (北大医院 is found by
+				// its suffix already).
+				for n := 3; n <= 7 && i+n <= len(text); n++ {
+					cand := string(text[i : i+n])
+					// 浙江大学医学院 is a body of its own, not short for
+					// 浙江大学医学院附属第一医院.
+					if text[i+n-1] != '院' || strings.Contains(cand, "医院") || named[cand] ||
+						hasAnySuffix(cand, []string{"学院", "研究院", "科学院", "工程院", "疗养院", "保健院", "卫生院", "书院"}) != "" {
+						continue
+					}
+					if isSubsequence(cand, full.name) && cand != full.name {
+						out[cand] = full
+					}
+				}
+			}
+		}
+	}
+	return out
+}

@@ -230,6 +230,26 @@ func TestHeldOutArticles(t *testing.T) {
 			},
 			onlyRelations: true,
 		},
+		{
+			// A campus in brackets, 该院, and an abbreviation made of the full
+			// name's characters (温医大附一院).
+			file: "wenzhou_campus.txt",
+			entities: map[string]nlp.EntityType{
+				"温州医科大学附属第一医院": nlp.Hospital, "南白象院区": nlp.Hospital, "温州医科大学": nlp.Institution,
+				"泌尿外科": nlp.Department, "麻醉科": nlp.Department, "消化内镜中心": nlp.Department,
+			},
+			aliases: map[string]string{"温医大附一院": "温州医科大学附属第一医院"},
+			relations: []fact{
+				{"南白象院区", "affiliated_with", "温州医科大学附属第一医院"},
+				{"温州医科大学附属第一医院", "affiliated_with", "温州医科大学"},
+			},
+			positions: []fact{
+				{"吴坚", "主任", "泌尿外科"},
+				{"吴坚", "主任医师", "泌尿外科"},
+				{"金胜威", "副主任", "麻醉科"},
+			},
+			onlyRelations: true,
+		},
 	}
 	p := pipeline(t)
 	for _, tc := range cases {

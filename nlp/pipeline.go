@@ -35,9 +35,11 @@ func (p *Pipeline) Extract(doc Document) (*Extraction, error) {
 		facts[i] = sentenceFacts{st: st, orgs: recogniseOrganisations(st)}
 	}
 	short := bracketAbbreviations(facts)
-	for tail, full := range affiliatedShortNames(facts) {
-		if _, ok := short[tail]; !ok {
-			short[tail] = full
+	for _, more := range []map[string]*orgMention{affiliatedShortNames(facts), hospitalAbbreviations(facts)} {
+		for name, full := range more {
+			if _, ok := short[name]; !ok {
+				short[name] = full
+			}
 		}
 	}
 	for i := range facts {

@@ -140,9 +140,19 @@ func (r *resolution) chooseMain(orgs []docOrg) string {
 			count[c] += 5
 		}
 	}
+	// A campus (南白象院区) is where things happen, not who the article is
+	// about, unless no other hospital is named.
+	isCampus := func(c string) bool { return hasAnySuffix(c, []string{"院区", "分院"}) != "" }
 	best := ""
 	for c, n := range count {
-		if best == "" || n > count[best] || (n == count[best] && first[c] < first[best]) {
+		switch {
+		case best == "":
+			best = c
+		case isCampus(best) != isCampus(c):
+			if isCampus(best) {
+				best = c
+			}
+		case n > count[best] || (n == count[best] && first[c] < first[best]):
 			best = c
 		}
 	}
