@@ -34,16 +34,22 @@ func ResolveEntities(ctx context.Context, qs graph.QuadStore, name string) ([]qu
 	seen := make(map[quad.IRI]bool)
 	var nodes []quad.IRI
 	for _, form := range forms {
-		err := hkgraph.EachQuad(ctx, qs, quad.Object, quad.String(form), func(q quad.Quad) error {
-			if q.Predicate != hkgraph.Name && q.Predicate != hkgraph.Alias {
-				return nil
-			}
-			if iri, ok := q.Subject.(quad.IRI); ok && !seen[iri] {
+		// The subjects of the quads, not the quads: cayley reads them off
+		// the (object, predicate, subject) index, while reading the quads
+		// fetches each one, and a hospital named in a thousand documents has
+		// a thousand name quads.
+		it := shape.BuildIterator(qs, shape.NodesFrom{Dir: quad.Subject, Quads: shape.Quads{
+			{Dir: quad.Object, Values: shape.Lookup{quad.String(form)}},
+			{Dir: quad.Predicate, Values: shape.Lookup{hkgraph.Name, hkgraph.Alias}},
+		}})
+		for it.Next(ctx) {
+			if iri, ok := qs.NameOf(it.Result()).(quad.IRI); ok && !seen[iri] {
 				seen[iri] = true
 				nodes = append(nodes, iri)
 			}
-			return nil
-		})
+		}
+		err := it.Err()
+		it.Close()
 		if err != nil {
 			return nil, fmt.Errorf("resolve %s: %w", name, err)
 		}
