@@ -250,6 +250,28 @@ func TestHeldOutArticles(t *testing.T) {
 			},
 			onlyRelations: true,
 		},
+		{
+			// A county medical community: a named group, its members listed,
+			// the hospital leading it, and support from a university hospital.
+			file: "deqing_county_community.txt",
+			entities: map[string]nlp.EntityType{
+				"德清县人民医院": nlp.Hospital, "德清县人民医院健康共同体": nlp.Hospital, "新市镇卫生院": nlp.Hospital,
+				"乾元镇卫生院": nlp.Hospital, "浙江大学医学院附属邵逸夫医院": nlp.Hospital, "县卫健局": nlp.Institution,
+				"湖州市卫生健康委员会": nlp.Institution,
+			},
+			aliases: map[string]string{"邵逸夫医院": "浙江大学医学院附属邵逸夫医院"},
+			relations: []fact{
+				{"新市镇卫生院", "affiliated_with", "德清县人民医院健康共同体"},
+				{"乾元镇卫生院", "affiliated_with", "德清县人民医院健康共同体"},
+				{"德清县人民医院", "supports", "德清县人民医院健康共同体"},
+				{"浙江大学医学院附属邵逸夫医院", "supports", "德清县人民医院"},
+				{"浙江大学医学院附属邵逸夫医院", "partner_of", "德清县人民医院"},
+			},
+			positions: []fact{
+				{"沈建华", "局长", "县卫健局"},
+				{"朱国强", "副主任", "湖州市卫生健康委员会"},
+			},
+		},
 	}
 	p := pipeline(t)
 	for _, tc := range cases {

@@ -418,7 +418,15 @@ func relateAffiliationUnder(s *relationSet, spans []orgSpan, text string, base i
 		if k < 0 {
 			continue
 		}
-		if hasAnyPrefix(text[spans[k].end-base:], affiliationUnderEnds) == "" {
+		after := text[spans[k].end-base:]
+		// 健康共同体由德清县人民医院牵头: the hospital leads the group.
+		if hasAnyPrefix(after, []string{"牵头", "领衔"}) != "" {
+			for _, group := range s.subjectsBefore(spans, text, base, base+at) {
+				s.add(spans[k].id, Supports, group)
+			}
+			continue
+		}
+		if hasAnyPrefix(after, affiliationUnderEnds) == "" {
 			continue
 		}
 		for _, member := range s.subjectsBefore(spans, text, base, base+at) {
@@ -584,7 +592,7 @@ func relateReliance(s *relationSet, spans []orgSpan, text string, base int) {
 }
 
 // groupWords name a group that hospitals join.
-var groupWords = []string{"医疗集团", "医联体", "医疗联合体", "医共体", "专科联盟", "联盟", "集团"}
+var groupWords = []string{"医疗集团", "医联体", "医疗联合体", "医共体", "医疗共同体", "健康共同体", "专科联盟", "联盟", "集团"}
 
 // isGroupName reports whether an organisation is a group that hospitals join
 // (医疗集团, 医联体, 专科联盟).
@@ -606,8 +614,24 @@ func relateTeaching(s *relationSet, spans []orgSpan) {
 // 南昌大学第二附属医院的紧密型医联体成员单位.
 var memberKinds = []string{"成员单位", "成员医院", "成员", "分院", "院区", "附属医院", "协作医院", "托管医院", "教学医院", "直属单位", "下属单位"}
 
-// relateMembership: A 是 B 的(紧密型医联体)成员单位 → A affiliated_with B.
+// relateMembership: A 是 B 的(紧密型医联体)成员单位 → A affiliated_with B;
+// B(a group)…成员单位包括 C、D → C, D affiliated_with B.
 func relateMembership(s *relationSet, spans []orgSpan, text string, base int) {
+	for _, cue := range []string{"成员单位包括", "成员单位有", "成员单位为", "成员包括"} {
+		for _, at := range indexAll(text, cue) {
+			k := orgRightAfter(spans, base+at+len(cue))
+			if k < 0 {
+				continue
+			}
+			group := s.clauseSubject(spans, text, base, base+at)
+			if !isGroupName(s.r.entities[group]) {
+				continue
+			}
+			for _, member := range listAfter(spans, k, text, base) {
+				s.add(member.id, AffiliatedWith, group)
+			}
+		}
+	}
 	for _, at := range indexAll(text, "是") {
 		k := orgRightAfter(spans, base+at+len("是"))
 		if k < 0 {
