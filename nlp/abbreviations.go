@@ -145,9 +145,20 @@ func hospitalAbbreviations(facts []sentenceFacts) map[string]*orgMention {
 	if len(fulls) == 0 {
 		return out
 	}
+	var firsts runeSet
+	for _, full := range fulls {
+		r, _ := utf8.DecodeRuneInString(full.name)
+		firsts.add(r)
+	}
 	for _, f := range facts {
+		if !strings.Contains(f.st.Text, "院") {
+			continue
+		}
 		text := []rune(f.st.Text)
 		for i := range text {
+			if !firsts.has(text[i]) {
+				continue
+			}
 			for _, full := range fulls {
 				first, _ := utf8.DecodeRuneInString(full.name)
 				if text[i] != first {

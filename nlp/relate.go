@@ -3,6 +3,7 @@ package nlp
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // orgSpan is an organisation named in a sentence, resolved to its entity.
@@ -46,7 +47,7 @@ func relate(r *resolution, facts []sentenceFacts, orgID map[*orgMention]string) 
 		}
 		text := f.st.Text
 		base := f.st.Start
-		rel.sentence = i
+		rel.startSentence(i, text)
 		relateSupportUnder(rel, spans, text, base)
 		relateDispatch(rel, spans, text, base)
 		relateSupportVerbs(rel, spans, text, base)
@@ -70,6 +71,27 @@ type relationSet struct {
 	sentence int
 	seen     map[[3]string]bool
 	out      []Relation
+	// present holds the characters of the current sentence: a cue word
+	// whose first character is absent is not looked for (most are).
+	present runeSet
+}
+
+// startSentence records the characters of the sentence the patterns read
+// next.
+func (s *relationSet) startSentence(i int, text string) {
+	s.sentence = i
+	s.present = runeSet{}
+	for _, r := range text {
+		s.present.add(r)
+	}
+}
+
+// find returns the byte offsets of word in the current sentence's text.
+func (s *relationSet) find(text, word string) []int {
+	if r, _ := utf8.DecodeRuneInString(word); !s.present.has(r) {
+		return nil
+	}
+	return indexAll(text, word)
 }
 
 func newRelationSet(r *resolution) *relationSet {
@@ -266,7 +288,7 @@ func indexAll(text, word string) []int {
 
 // relateSupportUnder: 在区委区政府、区卫生健康委及北大医院的大力支持下,密云医院… .
 func relateSupportUnder(s *relationSet, spans []orgSpan, text string, base int) {
-	for _, at := range indexAll(text, "在") {
+	for _, at := range s.find(text, "在") {
 		rest := text[at:]
 		end := -1
 		for _, cue := range supportUnderEnds {
@@ -295,7 +317,7 @@ func relateSupportUnder(s *relationSet, spans []orgSpan, text string, base int) 
 // relateDispatch: A 选派专家分赴 B、C; 派驻 A 专家任 B; A 陆续派驻医疗专家.
 func relateDispatch(s *relationSet, spans []orgSpan, text string, base int) {
 	for _, cue := range dispatchCues {
-		for _, at := range indexAll(text, cue) {
+		for _, at := range s.find(text, cue) {
 			cueEnd := at + len(cue)
 			helper := s.subjectBefore(spans, base+at)
 			// 派驻北京大学肿瘤医院专家任…: the sender is named right after the cue.
@@ -333,7 +355,7 @@ func relateDispatch(s *relationSet, spans []orgSpan, text string, base int) {
 // relateSupportVerbs: A 帮扶/对口支援/托管/带领 B; 在 B … 支援.
 func relateSupportVerbs(s *relationSet, spans []orgSpan, text string, base int) {
 	for _, cue := range supportVerbs {
-		for _, at := range indexAll(text, cue) {
+		for _, at := range s.find(text, cue) {
 			k := orgRightAfter(spans, base+at+len(cue))
 			if k >= 0 {
 				// 上海市第六人民医院、瑞金医院等5家医院组团式支援 C: every helper.
@@ -362,7 +384,7 @@ func relateSupportVerbs(s *relationSet, spans []orgSpan, text string, base int) 
 func relatePartners(s *relationSet, spans []orgSpan, st *sentenceText) {
 	text, base := st.Text, st.Start
 	for _, conj := range []string{"与", "和", "同"} {
-		for _, at := range indexAll(text, conj) {
+		for _, at := range s.find(text, conj) {
 			k := orgRightAfter(spans, base+at+len(conj))
 			if k < 0 {
 				continue
@@ -413,7 +435,7 @@ func hasCueToken(st *sentenceText, from, to int, cues []string) bool {
 
 // relateAffiliationUnder: (医院)由北京大学肿瘤医院主营主管; 隶属于 A.
 func relateAffiliationUnder(s *relationSet, spans []orgSpan, text string, base int) {
-	for _, at := range indexAll(text, "由") {
+	for _, at := range s.find(text, "由") {
 		k := orgRightAfter(spans, base+at+len("由"))
 		if k < 0 {
 			continue
@@ -434,7 +456,7 @@ func relateAffiliationUnder(s *relationSet, spans []orgSpan, text string, base i
 		}
 	}
 	for _, cue := range []string{"隶属于", "隶属", "附属于", "归属于", "加入", "成为"} {
-		for _, at := range indexAll(text, cue) {
+		for _, at := range s.find(text, cue) {
 			k := orgRightAfter(spans, base+at+len(cue))
 			if k < 0 {
 				continue
@@ -453,7 +475,7 @@ func relateAffiliationUnder(s *relationSet, spans []orgSpan, text string, base i
 
 // relateBases: 分别在三江县人民医院、武宣县人民医院成立肿瘤学科基层示范基地.
 func relateBases(s *relationSet, spans []orgSpan, text string, base int) {
-	for _, at := range indexAll(text, "在") {
+	for _, at := range s.find(text, "在") {
 		k := orgRightAfter(spans, base+at+len("在"))
 		if k < 0 {
 			continue
@@ -483,7 +505,7 @@ func relateBases(s *relationSet, spans []orgSpan, text string, base int) {
 
 // relateInvitations: 医院邀请河北省卫生健康委医疗评价指导中心专家组来院指导.
 func relateInvitations(s *relationSet, spans []orgSpan, text string, base int) {
-	for _, at := range indexAll(text, "邀请") {
+	for _, at := range s.find(text, "邀请") {
 		k := orgRightAfter(spans, base+at+len("邀请"))
 		if k < 0 {
 			continue
@@ -548,7 +570,7 @@ func (s *relationSet) entityID(name string) string {
 // alliance it builds up.
 func relateAlliances(s *relationSet, spans []orgSpan, text string, base int) {
 	for _, cue := range []string{"加强", "推进", "牵头组建", "牵头成立", "牵头", "领衔", "引领", "组建"} {
-		for _, at := range indexAll(text, cue) {
+		for _, at := range s.find(text, cue) {
 			k := orgRightAfter(spans, base+at+len(cue))
 			if k < 0 {
 				continue
@@ -578,7 +600,7 @@ func (s *relationSet) clauseSubject(spans []orgSpan, text string, base, off int)
 // relateReliance: 密云医院要依托北大医院帮扶 — the one relied on for help
 // supports the one relying on it.
 func relateReliance(s *relationSet, spans []orgSpan, text string, base int) {
-	for _, at := range indexAll(text, "依托") {
+	for _, at := range s.find(text, "依托") {
 		k := orgRightAfter(spans, base+at+len("依托"))
 		if k < 0 {
 			continue
@@ -618,7 +640,7 @@ var memberKinds = []string{"成员单位", "成员医院", "成员", "分院", "
 // B(a group)…成员单位包括 C、D → C, D affiliated_with B.
 func relateMembership(s *relationSet, spans []orgSpan, text string, base int) {
 	for _, cue := range []string{"成员单位包括", "成员单位有", "成员单位为", "成员包括"} {
-		for _, at := range indexAll(text, cue) {
+		for _, at := range s.find(text, cue) {
 			k := orgRightAfter(spans, base+at+len(cue))
 			if k < 0 {
 				continue
@@ -632,7 +654,7 @@ func relateMembership(s *relationSet, spans []orgSpan, text string, base int) {
 			}
 		}
 	}
-	for _, at := range indexAll(text, "是") {
+	for _, at := range s.find(text, "是") {
 		k := orgRightAfter(spans, base+at+len("是"))
 		if k < 0 {
 			continue
