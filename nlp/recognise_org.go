@@ -92,13 +92,21 @@ func recogniseOrganisations(st *sentenceText) []*orgMention {
 			orgs = append(orgs, m)
 		}
 	}
+	// The fixed names all hold 中, 国 or 全, the references 院: most
+	// sentences need no look-up at all.
 	for _, w := range standaloneInstitutions {
+		if !strings.ContainsAny(text, "中国全") {
+			break
+		}
 		for _, k := range indexAll(text, w) {
 			s := st.Start + k
 			orgs = append(orgs, &orgMention{start: s, end: s + len(w), name: w, typ: Institution, suffix: w})
 		}
 	}
 	for _, w := range orgRefs {
+		if !strings.Contains(text, "院") {
+			break
+		}
 		for _, k := range indexAll(text, w) {
 			s := st.Start + k
 			orgs = append(orgs, &orgMention{start: s, end: s + len(w), name: w, typ: Hospital, ref: true})
