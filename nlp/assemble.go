@@ -21,11 +21,11 @@ func assemble(doc *Document, facts []sentenceFacts, short map[string]*orgMention
 	var all []docOrg
 	for i, f := range facts {
 		for _, o := range f.orgs {
-			all = append(all, docOrg{o, i})
+			all = append(all, docOrg{o, i, lineName(f) == o})
 		}
 		for _, p := range f.positions {
 			if p.org != nil && !containsOrg(f.orgs, p.org) {
-				all = append(all, docOrg{p.org, i}) // 密云区政府 from 密云区副区长
+				all = append(all, docOrg{p.org, i, false}) // 密云区政府 from 密云区副区长
 			}
 		}
 	}

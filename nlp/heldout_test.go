@@ -272,6 +272,25 @@ func TestHeldOutArticles(t *testing.T) {
 				{"朱国强", "副主任", "湖州市卫生健康委员会"},
 			},
 		},
+		{
+			// A new-year letter in the first person: the hospital is named
+			// only in the sign-off, which makes it the article's hospital.
+			file: "ganzhou_new_year_letter.txt",
+			entities: map[string]nlp.EntityType{
+				"赣州市人民医院": nlp.Hospital, "瑞金市人民医院": nlp.Hospital, "江西省肿瘤医院": nlp.Hospital,
+				"解放军总医院第一医学中心": nlp.Hospital, "赣州市委": nlp.Institution, "赣州市政府": nlp.Institution,
+				"省卫生健康委": nlp.Institution,
+			},
+			relations: []fact{
+				{"赣州市人民医院", "supports", "瑞金市人民医院"},
+				{"赣州市人民医院", "partner_of", "解放军总医院第一医学中心"},
+				{"赣州市人民医院", "partner_of", "江西省肿瘤医院"},
+			},
+			positions: []fact{
+				{"曾建平", "党委书记", "赣州市人民医院"},
+				{"胡伟", "院长", "赣州市人民医院"},
+			},
+		},
 	}
 	p := pipeline(t)
 	for _, tc := range cases {

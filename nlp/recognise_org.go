@@ -357,6 +357,14 @@ func cutsName(t Token, connectorsInside bool) bool {
 	return false
 }
 
+// placeFromBoundary reports whether text (starting at a one-character
+// boundary word) reads as a two-character place and its suffix: 于都县,
+// 和平区, 同江市.
+func placeFromBoundary(text string) bool {
+	third, _ := utf8.DecodeRuneInString(text[len(firstRunes(text, 2)):])
+	return strings.ContainsRune("区县市镇乡旗", third)
+}
+
 // continuesPlace reports whether a one-character token gse read as a word
 // of its own (直 "directly", 天 "day") is the first character of a place
 // below the one before it: 金坛区直溪镇, 天宁区 after a list. A place name
@@ -422,6 +430,11 @@ func boundaryWordEndingAt(st *sentenceText, lo, p int, connectorsInside bool) st
 				if !startsWithPlace(st.at(p, st.End)) {
 					continue
 				}
+			}
+			// 于都县, 和平区: the character starts a place name whose second
+			// character is followed by its administrative suffix.
+			if placeFromBoundary(st.at(p-len(w), st.End)) {
+				continue
 			}
 		}
 		return w

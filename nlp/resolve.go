@@ -11,6 +11,9 @@ import (
 type docOrg struct {
 	*orgMention
 	sent int
+	// wholeLine marks a mention that is its sentence's whole text: a
+	// sign-off line or a caption naming the hospital.
+	wholeLine bool
 }
 
 // resolution is what the document-level stage decides: one entity per real
@@ -135,8 +138,9 @@ func (r *resolution) chooseMain(orgs []docOrg) string {
 			first[c] = i
 		}
 		count[c]++
-		// The headline names the hospital the article is about.
-		if o.sent == 0 {
+		// The headline, or a line of its own (the sign-off of a report or a
+		// letter), names the hospital the article is about.
+		if o.sent == 0 || o.wholeLine {
 			count[c] += 5
 		}
 	}
