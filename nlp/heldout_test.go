@@ -291,6 +291,24 @@ func TestHeldOutArticles(t *testing.T) {
 				{"胡伟", "院长", "赣州市人民医院"},
 			},
 		},
+		{
+			// The ways support is written, and place names gse cannot read
+			// (正安县, 务川自治县, 道真自治县, 遵义医科大学).
+			file: "zunyi_support_phrasings.txt",
+			entities: map[string]nlp.EntityType{
+				"遵义医科大学附属医院": nlp.Hospital, "正安县人民医院": nlp.Hospital, "遵义市第一人民医院": nlp.Hospital,
+				"务川自治县人民医院": nlp.Hospital, "贵州省人民医院": nlp.Hospital, "道真自治县人民医院": nlp.Hospital,
+				"湄潭县人民医院": nlp.Hospital, "遵义市妇幼保健院": nlp.Hospital, "遵义医科大学": nlp.Institution,
+			},
+			relations: []fact{
+				{"遵义医科大学附属医院", "supports", "正安县人民医院"},
+				{"遵义市第一人民医院", "supports", "务川自治县人民医院"},
+				{"贵州省人民医院", "supports", "道真自治县人民医院"},
+				{"湄潭县人民医院", "partner_of", "遵义市妇幼保健院"},
+				{"遵义医科大学附属医院", "affiliated_with", "遵义医科大学"},
+			},
+			onlyRelations: true,
+		},
 	}
 	p := pipeline(t)
 	for _, tc := range cases {

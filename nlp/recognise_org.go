@@ -330,7 +330,7 @@ func nameStart(st *sentenceText, suffixStart int, suffix string) int {
 		if w := boundaryWordEndingAt(st, start, p, connectorsInside); w != "" {
 			return p
 		}
-		if t, ok := st.tokenEndingAt(p); ok && t.Start >= start && cutsName(t, connectorsInside) && !placeRunsThrough(st, t.Start, p) && !continuesPlace(st, t) {
+		if t, ok := st.tokenEndingAt(p); ok && t.Start >= start && cutsName(t, connectorsInside) && !placeRunsThrough(st, t.Start, p) && !continuesPlace(st, t) && !namesUniversity(st, t) {
 			return p
 		}
 		_, n := utf8.DecodeLastRuneInString(st.at(start, p))
@@ -348,6 +348,12 @@ func cutsName(t Token, connectorsInside bool) bool {
 	if connectorsInside {
 		return t.POS == "v" && !strings.Contains(nameVerbs, t.Text)
 	}
+	// gse tags the characters of unknown place names as it can (正/d 安县,
+	// 务/d 川/j, 道/q 真/d 自治县): a one-character token says too little to
+	// cut a name. The function characters that do are boundary words.
+	if utf8.RuneCountInString(t.Text) == 1 && t.POS != "m" {
+		return false
+	}
 	switch t.POS {
 	case "v", "vd", "vi", "d", "ad", "p", "c", "r", "u", "uj", "ul", "uz", "uv", "ud", "ug", "y", "e", "o", "f", "t", "q":
 		return !strings.Contains(nameVerbs, t.Text)
@@ -357,12 +363,11 @@ func cutsName(t Token, connectorsInside bool) bool {
 	return false
 }
 
-// placeFromBoundary reports whether text (starting at a one-character
-// boundary word) reads as a two-character place and its suffix: 于都县,
-// 和平区, 同江市.
-func placeFromBoundary(text string) bool {
-	third, _ := utf8.DecodeRuneInString(text[len(firstRunes(text, 2)):])
-	return strings.ContainsRune("区县市镇乡旗", third)
+// namesUniversity reports whether a token gse read as a verb is the place a
+// university is named after (遵义/v 医科大学): a verb never stands right
+// before 医科大学 or 医学院 in news text.
+func namesUniversity(st *sentenceText, t Token) bool {
+	return hasAnyPrefix(st.at(t.End, st.End), []string{"医科大学", "医学院", "大学", "学院", "师范"}) != ""
 }
 
 // continuesPlace reports whether a one-character token gse read as a word
@@ -430,11 +435,6 @@ func boundaryWordEndingAt(st *sentenceText, lo, p int, connectorsInside bool) st
 				if !startsWithPlace(st.at(p, st.End)) {
 					continue
 				}
-			}
-			// 于都县, 和平区: the character starts a place name whose second
-			// character is followed by its administrative suffix.
-			if placeFromBoundary(st.at(p-len(w), st.End)) {
-				continue
 			}
 		}
 		return w

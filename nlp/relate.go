@@ -59,6 +59,7 @@ func relate(r *resolution, facts []sentenceFacts, orgID map[*orgMention]string) 
 		relateReliance(rel, spans, text, base)
 		relateMembership(rel, spans, text, base)
 		relateTeaching(rel, spans)
+		relateBacking(rel, spans, text, base)
 	}
 	relateByName(rel, facts, orgID)
 	return rel.out
@@ -400,17 +401,18 @@ func relatePartners(s *relationSet, spans []orgSpan, st *sentenceText) {
 			if to-from > 30 {
 				to = from + 30
 			}
-			if !hasCueToken(st, from, to, partnerVerbs) {
+			supportCue := hasCueToken(st, from, to, []string{"托管", "对口支援", "对口帮扶", "帮扶"})
+			if !supportCue && !hasCueToken(st, from, to, partnerVerbs) {
 				continue
 			}
 			a := s.subjectBefore(spans, base+at)
 			if o := lastBefore(spans, base+at); o != nil && o.end != base+at && strings.ContainsAny(text[o.end-base:at], ",，") {
 				a = s.r.main
 			}
-			// A 与 B 签署托管协议: an agreement to run or help the other is
-			// support, not cooperation between equals.
+			// A 与 B 建立对口帮扶关系 / 签署托管协议: an agreement to run or
+			// help the other is support, not cooperation between equals.
 			predicate := PartnerOf
-			if hasCueToken(st, from, to, []string{"托管", "对口支援", "对口帮扶", "帮扶"}) {
+			if supportCue {
 				predicate = Supports
 			}
 			for _, o := range list {
@@ -673,5 +675,28 @@ func relateMembership(s *relationSet, spans []orgSpan, text string, base int) {
 		for _, member := range s.subjectsBefore(spans, text, base, base+at) {
 			s.add(member, AffiliatedWith, spans[k].id)
 		}
+	}
+}
+
+// relateBacking: B 得到 A 的大力支持 → A supports B; A 为 B 捐赠救护车 → A
+// supports B.
+func relateBacking(s *relationSet, spans []orgSpan, text string, base int) {
+	for _, cue := range []string{"得到", "获得"} {
+		for _, at := range s.find(text, cue) {
+			k := orgRightAfter(spans, base+at+len(cue))
+			if k < 0 || hasAnyPrefix(strings.TrimPrefix(text[spans[k].end-base:], "的"), []string{"大力支持", "支持", "帮扶", "帮助", "指导", "援助"}) == "" {
+				continue
+			}
+			for _, helped := range s.subjectsBefore(spans, text, base, base+at) {
+				s.add(spans[k].id, Supports, helped)
+			}
+		}
+	}
+	for _, at := range s.find(text, "为") {
+		k := orgRightAfter(spans, base+at+len("为"))
+		if k < 0 || hasAnyPrefix(text[spans[k].end-base:], []string{"捐赠", "捐建", "捐助", "援建", "培训", "培养"}) == "" {
+			continue
+		}
+		s.add(s.subjectBefore(spans, base+at), Supports, spans[k].id)
 	}
 }
