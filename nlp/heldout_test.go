@@ -309,6 +309,27 @@ func TestHeldOutArticles(t *testing.T) {
 			},
 			onlyRelations: true,
 		},
+		{
+			// A university and a city government building a hospital; a
+			// president whose name is also a word (高松).
+			file: "sysu_eighth_hospital.txt",
+			entities: map[string]nlp.EntityType{
+				"中山大学附属第八医院": nlp.Hospital, "中山大学": nlp.Institution, "广州市人民政府": nlp.Institution,
+				"广州市卫生健康委员会": nlp.Institution, "广东省卫生健康委员会": nlp.Institution,
+			},
+			aliases: map[string]string{"广州市政府": "广州市人民政府"},
+			relations: []fact{
+				{"中山大学附属第八医院", "affiliated_with", "中山大学"},
+				{"中山大学", "partner_of", "广州市人民政府"},
+			},
+			positions: []fact{
+				{"高松", "校长", "中山大学"},
+				{"王焕清", "副市长", "广州市人民政府"},
+				{"宋尔卫", "院长", "中山大学中山医学院"},
+				{"朱宏", "主任", "广东省卫生健康委员会"},
+			},
+			onlyRelations: true,
+		},
 	}
 	p := pipeline(t)
 	for _, tc := range cases {

@@ -194,7 +194,8 @@ func placeBefore(st *sentenceText, off int, level string) *orgMention {
 		return nil
 	}
 	place := st.at(start, off)
-	return &orgMention{start: start, end: off, name: place + "政府", typ: Institution, suffix: "政府"}
+	// An empty span: the place (密云区) is no surface form of the government.
+	return &orgMention{start: off, end: off, name: place + "政府", typ: Institution, suffix: "政府"}
 }
 
 // readName reads a person's name (surname and one or two given characters)
@@ -212,9 +213,15 @@ func readName(st *sentenceText, off int, orgs []*orgMention) *personMention {
 		return nil
 	}
 	// A dictionary word starting at the surname (管理, 黄金) is not a name,
-	// unless gse itself calls it a name or place.
+	// unless gse itself calls it a name or place, or the word stands alone
+	// up to a comma or the end (校长高松、…): a word that ends where a name
+	// would is the name.
 	if t, ok := st.tokenAt(off); ok && utf8.RuneCountInString(t.Text) >= 2 && len(t.Text) > len(surname) && commonWordPOS(t.POS) {
-		return nil
+		next, _ := utf8.DecodeRuneInString(st.at(t.End, st.End))
+		delimited := t.End == st.End || strings.ContainsRune("、,，;；。:：!！?？ \u3000\n", next)
+		if utf8.RuneCountInString(t.Text) > 3 || !delimited {
+			return nil
+		}
 	}
 	given := rest[len(surname):]
 	n := 0
