@@ -330,6 +330,25 @@ func TestHeldOutArticles(t *testing.T) {
 			},
 			onlyRelations: true,
 		},
+		{
+			// International cooperation, joining an association, and
+			// hospitals that only attend.
+			file: "qingdao_international.txt",
+			entities: map[string]nlp.EntityType{
+				"青岛大学附属医院": nlp.Hospital, "香港大学深圳医院": nlp.Hospital, "青岛市市立医院": nlp.Hospital,
+				"青岛市中心医院": nlp.Hospital, "中国医院协会": nlp.Institution, "心脏中心": nlp.Department,
+			},
+			relations: []fact{
+				{"青岛大学附属医院", "affiliated_with", "青岛大学"},
+				{"青岛大学附属医院", "affiliated_with", "中国医院协会"},
+				{"美国梅奥诊所", "partner_of", "青岛大学附属医院"},
+			},
+			positions: []fact{
+				{"王东", "副院长", "青岛大学附属医院"},
+				{"王东", "主任", "心脏中心"},
+			},
+			onlyRelations: true,
+		},
 	}
 	p := pipeline(t)
 	for _, tc := range cases {

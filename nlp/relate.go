@@ -468,7 +468,13 @@ func relateAffiliationUnder(s *relationSet, spans []orgSpan, text string, base i
 				hasAnyPrefix(text[spans[k].end-base:], groupWords) == "" {
 				continue
 			}
-			for _, member := range s.subjectsBefore(spans, text, base, base+at) {
+			members := s.subjectsBefore(spans, text, base, base+at)
+			// 我院…与 B 建立机制,并加入 C: past a comma, the sentence's
+			// subject joins.
+			if o := lastBefore(spans, base+at); o != nil && strings.ContainsAny(text[o.end-base:at], ",，;；") {
+				members = []string{s.clauseSubject(spans, text, base, base+at)}
+			}
+			for _, member := range members {
 				s.add(member, AffiliatedWith, spans[k].id)
 			}
 		}
@@ -615,8 +621,9 @@ func relateReliance(s *relationSet, spans []orgSpan, text string, base int) {
 	}
 }
 
-// groupWords name a group that hospitals join.
-var groupWords = []string{"医疗集团", "医联体", "医疗联合体", "医共体", "医疗共同体", "健康共同体", "专科联盟", "联盟", "集团"}
+// groupWords name a group that hospitals join (a hospital that joins an
+// association is one of its member units).
+var groupWords = []string{"医疗集团", "医联体", "医疗联合体", "医共体", "医疗共同体", "健康共同体", "专科联盟", "联盟", "集团", "协会", "学会"}
 
 // isGroupName reports whether an organisation is a group that hospitals join
 // (医疗集团, 医联体, 专科联盟).
