@@ -349,6 +349,32 @@ func TestHeldOutArticles(t *testing.T) {
 			},
 			onlyRelations: true,
 		},
+		{
+			// A traditional-medicine hospital with a second name in brackets,
+			// union and assistant titles, and an alliance it leads.
+			file: "chengdu_tcm_report.txt",
+			entities: map[string]nlp.EntityType{
+				"成都中医药大学附属医院": nlp.Hospital, "成都中医药大学": nlp.Institution, "四川省中医药管理局": nlp.Institution,
+				"四川省中医专科联盟": nlp.Hospital, "甘孜藏族自治州中藏医院": nlp.Hospital, "阿坝州中藏医院": nlp.Hospital,
+				"针灸科": nlp.Department, "治未病中心": nlp.Department,
+			},
+			aliases: map[string]string{"四川省中医医院": "成都中医药大学附属医院"},
+			relations: []fact{
+				{"成都中医药大学附属医院", "affiliated_with", "成都中医药大学"},
+				{"成都中医药大学附属医院", "supports", "四川省中医专科联盟"},
+				{"成都中医药大学附属医院", "supports", "甘孜藏族自治州中藏医院"},
+				{"成都中医药大学附属医院", "supports", "阿坝州中藏医院"},
+			},
+			positions: []fact{
+				{"田兴军", "局长", "四川省中医药管理局"},
+				{"刘毅", "党委书记", "成都中医药大学"},
+				{"谢春光", "院长", "成都中医药大学附属医院"},
+				{"彭成", "党委书记", "成都中医药大学附属医院"},
+				{"李燕", "工会主席", "成都中医药大学附属医院"},
+				{"张明", "院长助理", "成都中医药大学附属医院"},
+			},
+			onlyRelations: true,
+		},
 	}
 	p := pipeline(t)
 	for _, tc := range cases {

@@ -36,6 +36,7 @@ var hospitalTitles = map[string]bool{
 	"医师": true, "主任医师": true, "副主任医师": true, "主治医师": true, "护士": true,
 	"编辑": true, "责任编辑": true, "总编辑": true, "记者": true, "通讯员": true, "审核": true,
 	"撰稿": true, "供稿": true, "校对": true, "审校": true, "作者": true, "总会计师": true,
+	"工会主席": true, "工会副主席": true,
 }
 
 // placeTitles are the heads of a local government: 密云区副区长 is a

@@ -579,7 +579,12 @@ func (s *relationSet) entityID(name string) string {
 func relateAlliances(s *relationSet, spans []orgSpan, text string, base int) {
 	for _, cue := range []string{"加强", "推进", "牵头组建", "牵头成立", "牵头", "领衔", "引领", "组建"} {
 		for _, at := range s.find(text, cue) {
-			k := orgRightAfter(spans, base+at+len(cue))
+			// 医院牵头组建的四川省中医专科联盟: the group may follow 的.
+			after := base + at + len(cue)
+			if strings.HasPrefix(text[after-base:], "的") {
+				after += len("的")
+			}
+			k := orgRightAfter(spans, after)
 			if k < 0 {
 				continue
 			}
