@@ -229,3 +229,24 @@ func isZeroWidth(r rune) bool {
 func isControl(r rune) bool {
 	return r != '\t' && r != '\n' && r != '\r' && r != '\u0085' && unicode.IsControl(r)
 }
+
+// stripPinyin removes the pinyin annotations after Chinese characters
+// (醫(yī)院 → 醫院) and nothing else: the surface form of a name as the
+// original writes it, traditional characters kept.
+func stripPinyin(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if i > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(s[:i]); unicode.Is(unicode.Han, r) {
+				if end := pinyinAnnotation(s, i); end > 0 {
+					i = end
+					continue
+				}
+			}
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		b.WriteString(s[i : i+size])
+		i += size
+	}
+	return b.String()
+}

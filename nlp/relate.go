@@ -184,6 +184,16 @@ func sentenceOrgs(r *resolution, f sentenceFacts, orgID map[*orgMention]string) 
 	return merged
 }
 
+// joinsList reports whether the text between two organisations makes them
+// one list: nothing (区委区政府), 、, 和, 及, 以及 or 与.
+func joinsList(gap string) bool {
+	switch gap {
+	case "", "、", "和", "及", "以及", "与":
+		return true
+	}
+	return false
+}
+
 // listAfter returns the organisations named one after another from index i:
 // 如皋市人民医院、新疆伊宁县人民医院、青海贵德县人民医院.
 func listAfter(spans []orgSpan, i int, text string, base int) []orgSpan {
@@ -192,8 +202,7 @@ func listAfter(spans []orgSpan, i int, text string, base int) []orgSpan {
 	}
 	out := []orgSpan{spans[i]}
 	for k := i + 1; k < len(spans); k++ {
-		gap := text[spans[k-1].end-base : spans[k].start-base]
-		if gap != "" && gap != "、" && gap != "和" && gap != "及" && gap != "以及" && gap != "与" {
+		if !joinsList(text[spans[k-1].end-base : spans[k].start-base]) {
 			break
 		}
 		out = append(out, spans[k])
@@ -262,8 +271,7 @@ func (s *relationSet) subjectsBefore(spans []orgSpan, text string, base, off int
 	}
 	first := last
 	for first > 0 {
-		gap := text[spans[first-1].end-base : spans[first].start-base]
-		if gap != "、" && gap != "和" && gap != "及" && gap != "以及" && gap != "与" {
+		if !joinsList(text[spans[first-1].end-base : spans[first].start-base]) {
 			break
 		}
 		first--

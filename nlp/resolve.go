@@ -1,7 +1,6 @@
 package nlp
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -198,15 +197,13 @@ func (r *resolution) addEntity(e Entity, sent, start, end int, surface string) s
 	return e.ID
 }
 
-var pinyinInSurface = regexp.MustCompile(`\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)`)
-
 // originalSurface is the name as the original text writes it (traditional
 // characters kept), without scraper annotations.
 func (r *resolution) originalSurface(start, end int) string {
 	if start >= end {
 		return ""
 	}
-	s := pinyinInSurface.ReplaceAllString(r.doc.OriginalSpan(start, end), "")
+	s := stripPinyin(r.doc.OriginalSpan(start, end))
 	if strings.ContainsAny(s, "?\ufffd \n") {
 		return ""
 	}
