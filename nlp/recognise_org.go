@@ -93,23 +93,22 @@ func recogniseOrganisations(st *sentenceText) []*orgMention {
 		}
 	}
 	// The fixed names all hold 中, 国 or 全, the references 院: most
-	// sentences need no look-up at all.
-	for _, w := range standaloneInstitutions {
-		if !strings.ContainsAny(text, "中国全") {
-			break
-		}
-		for _, k := range indexAll(text, w) {
-			s := st.Start + k
-			orgs = append(orgs, &orgMention{start: s, end: s + len(w), name: w, typ: Institution, suffix: w})
+	// sentences need no look-up at all. strings.Contains, unlike ContainsAny
+	// with non-ASCII characters, does not decode the text rune by rune.
+	if strings.Contains(text, "中") || strings.Contains(text, "国") || strings.Contains(text, "全") {
+		for _, w := range standaloneInstitutions {
+			for _, k := range indexAll(text, w) {
+				s := st.Start + k
+				orgs = append(orgs, &orgMention{start: s, end: s + len(w), name: w, typ: Institution, suffix: w})
+			}
 		}
 	}
-	for _, w := range orgRefs {
-		if !strings.Contains(text, "院") {
-			break
-		}
-		for _, k := range indexAll(text, w) {
-			s := st.Start + k
-			orgs = append(orgs, &orgMention{start: s, end: s + len(w), name: w, typ: Hospital, ref: true})
+	if strings.Contains(text, "院") {
+		for _, w := range orgRefs {
+			for _, k := range indexAll(text, w) {
+				s := st.Start + k
+				orgs = append(orgs, &orgMention{start: s, end: s + len(w), name: w, typ: Hospital, ref: true})
+			}
 		}
 	}
 	splitParents(orgs)
