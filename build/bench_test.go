@@ -41,7 +41,7 @@ func benchmarkBuild(b *testing.B, workers int) {
 		b.StopTimer()
 		st := openBolt(b, filepath.Join(b.TempDir(), "db"))
 		b.StartTimer()
-		sum, err := Run(context.Background(), p, memorySources(docs), NewStoreWriter(st.QuadStore(), 0), Options{Workers: workers})
+		sum, err := Run(context.Background(), p, memorySources(docs), NewStoreWriter(st, 0), Options{Workers: workers})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -59,11 +59,11 @@ func benchmarkBuild(b *testing.B, workers int) {
 func BenchmarkBuildWorkers1(b *testing.B) { benchmarkBuild(b, 1) }
 func BenchmarkBuildWorkers2(b *testing.B) { benchmarkBuild(b, 2) }
 
-// loadCorpus is the corpus extracted once: the extractions, and their quads
-// for cayley's writer.
+// loadCorpus is the corpus extracted once: the documents as the workers
+// leave them, and all their quads for cayley's writer.
 type loadCorpus struct {
-	extractions []*nlp.Extraction
-	quads       []quad.Quad
+	docs  []Built
+	quads []quad.Quad
 }
 
 var benchExtractions = sync.OnceValues(func() (loadCorpus, error) {
@@ -85,7 +85,7 @@ var benchExtractions = sync.OnceValues(func() (loadCorpus, error) {
 		if err != nil {
 			return c, err
 		}
-		c.extractions = append(c.extractions, x)
+		c.docs = append(c.docs, Built{Extraction: x, Quads: quads})
 		c.quads = append(c.quads, quads...)
 	}
 	return c, nil
@@ -93,7 +93,7 @@ var benchExtractions = sync.OnceValues(func() (loadCorpus, error) {
 
 // benchmarkLoad writes the corpus's quads into a fresh bolt store per
 // iteration with write, and reports quads per second.
-func benchmarkLoad(b *testing.B, write func(graph.QuadStore, loadCorpus) error) {
+func benchmarkLoad(b *testing.B, write func(*hgraph.Store, loadCorpus) error) {
 	c, err := benchExtractions()
 	if err != nil {
 		b.Fatal(err)
@@ -103,7 +103,7 @@ func benchmarkLoad(b *testing.B, write func(graph.QuadStore, loadCorpus) error) 
 		b.StopTimer()
 		st := openBolt(b, filepath.Join(b.TempDir(), "db"))
 		b.StartTimer()
-		if err := write(st.QuadStore(), c); err != nil {
+		if err := write(st, c); err != nil {
 			b.Fatal(err)
 		}
 		b.StopTimer()
@@ -125,10 +125,10 @@ func benchmarkLoad(b *testing.B, write func(graph.QuadStore, loadCorpus) error) 
 // BenchmarkLoadStoreWriter is the writer of a build: per-document
 // replacement, several documents per write.
 func BenchmarkLoadStoreWriter(b *testing.B) {
-	benchmarkLoad(b, func(qs graph.QuadStore, c loadCorpus) error {
-		w := NewStoreWriter(qs, 0)
-		for _, x := range c.extractions {
-			if err := w.Add(context.Background(), x); err != nil {
+	benchmarkLoad(b, func(st *hgraph.Store, c loadCorpus) error {
+		w := NewStoreWriter(st, 0)
+		for _, doc := range c.docs {
+			if err := w.Add(context.Background(), doc); err != nil {
 				return err
 			}
 		}
@@ -139,8 +139,8 @@ func BenchmarkLoadStoreWriter(b *testing.B) {
 // BenchmarkLoadCayleyWriter is cayley's own batch writer, with its default
 // batch, over the same quads: what the store can take.
 func BenchmarkLoadCayleyWriter(b *testing.B) {
-	benchmarkLoad(b, func(qs graph.QuadStore, c loadCorpus) error {
-		qw, err := writer.NewSingle(qs, graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
+	benchmarkLoad(b, func(st *hgraph.Store, c loadCorpus) error {
+		qw, err := writer.NewSingle(st.QuadStore(), graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 		if err != nil {
 			return err
 		}

@@ -12,7 +12,7 @@ import (
 )
 
 // TestBigCorpusPeakRSS builds a 200 MB corpus of recombined seed sentences
-// with the hospkg binary and checks its memory stays under 1 GB. It takes
+// with the hospkg binary and checks its peak RSS stays under 1 GB. It takes
 // minutes, so it runs only with HOSPKG_BIG=1.
 func TestBigCorpusPeakRSS(t *testing.T) {
 	if os.Getenv("HOSPKG_BIG") != "1" {
@@ -35,9 +35,9 @@ func TestBigCorpusPeakRSS(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	// Bolt maps its file into memory, so the peak RSS (VmHWM) grows with
-	// the store on disk; the build's own memory is the anonymous part,
-	// sampled while it runs.
+	// The peak RSS is the kernel's VmHWM; the anonymous part, sampled while
+	// the build runs, is the build's own memory, and the rest is mostly
+	// pages of bolt's mapped file (graph.Store.ReleaseMappedPages).
 	var peakAnon, peakTotal int64
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
@@ -57,8 +57,8 @@ func TestBigCorpusPeakRSS(t *testing.T) {
 	}
 	t.Logf("%.0f MB in %s, %.2f MB/s, peak RSS %d MB, of which anonymous %d MB\n%s",
 		float64(size)/1e6, took.Round(time.Second), float64(size)/1e6/took.Seconds(), peakTotal>>10, peakAnon>>10, out.String())
-	if peakAnon >= 1<<20 {
-		t.Errorf("peak anonymous RSS %d MB, want under 1 GB", peakAnon>>10)
+	if peakTotal >= 1<<20 {
+		t.Errorf("peak RSS %d MB, want under 1 GB", peakTotal>>10)
 	}
 }
 

@@ -16,6 +16,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/cayleygraph/quad"
+
+	hgraph "hospkg/graph"
 	"hospkg/nlp"
 )
 
@@ -23,10 +26,18 @@ import (
 // document the sink took was written whole, the rest were not read.
 var ErrInterrupted = errors.New("build interrupted")
 
-// Sink takes the extraction of each document, in the order of the sources,
-// from one goroutine.
+// Built is one document as a worker leaves it: its extraction and the quads
+// that store it (graph.DocumentQuads), made off the writer's goroutine so
+// that the single writer does only the writing.
+type Built struct {
+	Extraction *nlp.Extraction
+	Quads      []quad.Quad
+}
+
+// Sink takes each built document, in the order of the sources, from one
+// goroutine.
 type Sink interface {
-	Add(ctx context.Context, x *nlp.Extraction) error
+	Add(ctx context.Context, doc Built) error
 	// Flush writes whatever Add has buffered.
 	Flush() error
 }
@@ -69,7 +80,7 @@ type job struct {
 }
 
 type extracted struct {
-	x    *nlp.Extraction
+	doc  Built
 	size int64
 	err  error
 }
@@ -142,11 +153,11 @@ func Run(ctx context.Context, p *nlp.Pipeline, sources iter.Seq2[Source, error],
 				fmt.Fprintf(log, "note: %s has the same name as %s and replaces its facts\n", j.src.Path, other)
 			}
 			seen[j.src.Name] = j.src.Path
-			if err := sink.Add(ctx, r.x); err != nil {
+			if err := sink.Add(ctx, r.doc); err != nil {
 				runErr = err
 				break
 			}
-			sum.add(r.x, r.size)
+			sum.add(r.doc.Extraction, r.size)
 		}
 		if runErr != nil {
 			break
@@ -205,7 +216,11 @@ func extract(p *nlp.Pipeline, src Source) extracted {
 		return extracted{size: size, err: err}
 	}
 	x, err := p.Extract(doc)
-	return extracted{x: x, size: size, err: err}
+	if err != nil {
+		return extracted{size: size, err: err}
+	}
+	quads, err := hgraph.DocumentQuads(x)
+	return extracted{doc: Built{Extraction: x, Quads: quads}, size: size, err: err}
 }
 
 func (s *Summary) add(x *nlp.Extraction, size int64) {

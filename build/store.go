@@ -8,7 +8,6 @@ import (
 	"github.com/cayleygraph/quad"
 
 	hgraph "hospkg/graph"
-	"hospkg/nlp"
 )
 
 // DefaultBatchQuads is how many quads a StoreWriter gathers before it writes:
@@ -23,7 +22,12 @@ const DefaultBatchQuads = 10000 // quad.DefaultBatch in cayley/quad v1.1.0
 // Documents of one write have different names, so each one's old quads,
 // found by traversal before the write, are what ReplaceDocument would find:
 // they are labelled with that document, which no other document's quads are.
+//
+// After each write it gives back the pages of the store's file that the
+// write mapped once they pass a budget (graph.Store.ReleaseMappedPages), so
+// that a long build's memory does not grow with the store.
 type StoreWriter struct {
+	st         *hgraph.Store
 	qs         graph.QuadStore
 	batchQuads int
 	names      map[string]bool // documents gathered since the last write
@@ -31,33 +35,30 @@ type StoreWriter struct {
 	additions  []graph.Delta
 }
 
-// NewStoreWriter returns a writer into qs that writes every batchQuads quads
+// NewStoreWriter returns a writer into st that writes every batchQuads quads
 // or so; 0 means DefaultBatchQuads.
-func NewStoreWriter(qs graph.QuadStore, batchQuads int) *StoreWriter {
+func NewStoreWriter(st *hgraph.Store, batchQuads int) *StoreWriter {
 	if batchQuads <= 0 {
 		batchQuads = DefaultBatchQuads
 	}
-	return &StoreWriter{qs: qs, batchQuads: batchQuads, names: make(map[string]bool)}
+	return &StoreWriter{st: st, qs: st.QuadStore(), batchQuads: batchQuads, names: make(map[string]bool)}
 }
 
 // Add gathers the replacement of one document's facts, writing the batch
 // first when it is full or holds a document of the same name.
-func (w *StoreWriter) Add(ctx context.Context, x *nlp.Extraction) error {
-	if w.names[x.Doc.Name] {
+func (w *StoreWriter) Add(ctx context.Context, doc Built) error {
+	name := doc.Extraction.Doc.Name
+	if w.names[name] {
 		if err := w.Flush(); err != nil {
 			return err
 		}
 	}
-	fresh, err := hgraph.DocumentQuads(x)
+	old, err := hgraph.StoredDocumentQuads(ctx, w.qs, name)
 	if err != nil {
 		return err
 	}
-	old, err := hgraph.StoredDocumentQuads(ctx, w.qs, x.Doc.Name)
-	if err != nil {
-		return err
-	}
-	w.names[x.Doc.Name] = true
-	deletions, additions := hgraph.DiffQuads(old, fresh)
+	w.names[name] = true
+	deletions, additions := hgraph.DiffQuads(old, doc.Quads)
 	w.deletions, w.additions = append(w.deletions, deletions...), append(w.additions, additions...)
 	if len(w.deletions)+len(w.additions) >= w.batchQuads {
 		return w.Flush()
@@ -78,7 +79,7 @@ func (w *StoreWriter) Flush() error {
 	}
 	w.deletions, w.additions = w.deletions[:0], w.additions[:0]
 	clear(w.names)
-	return nil
+	return w.st.ReleaseMappedPages()
 }
 
 // Finish refreshes the rankings of the store (graph.RefreshRankings): Run
@@ -101,13 +102,9 @@ type QuadWriter struct {
 func NewQuadWriter(w quad.Writer) *QuadWriter { return &QuadWriter{w: w} }
 
 // Add writes the quads of one document.
-func (s *QuadWriter) Add(_ context.Context, x *nlp.Extraction) error {
-	quads, err := hgraph.DocumentQuads(x)
-	if err != nil {
-		return err
-	}
-	if _, err := s.w.WriteQuads(quads); err != nil {
-		return fmt.Errorf("write quads of %s: %w", x.Doc.Name, err)
+func (s *QuadWriter) Add(_ context.Context, doc Built) error {
+	if _, err := s.w.WriteQuads(doc.Quads); err != nil {
+		return fmt.Errorf("write quads of %s: %w", doc.Extraction.Doc.Name, err)
 	}
 	return nil
 }

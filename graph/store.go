@@ -8,9 +8,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/boltdb/bolt"
 	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
 	// The backends a user can name with --db.
-	_ "github.com/cayleygraph/cayley/graph/kv/bolt"
+	cayleybolt "github.com/cayleygraph/cayley/graph/kv/bolt"
 	_ "github.com/cayleygraph/cayley/graph/memstore"
 	_ "github.com/cayleygraph/cayley/graph/sql/cockroach"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres"
@@ -34,6 +36,7 @@ var sqlDrivers = map[string]string{"postgres": "postgres", "cockroach": "pgx"}
 type Store struct {
 	qs   graph.QuadStore
 	lock *storeLock
+	bolt *bolt.DB // the file of a bolt store, for ReleaseMappedPages
 }
 
 // Open opens the named Cayley backend at path, creating the store on first
@@ -71,30 +74,51 @@ func open(backend, path string, opts graph.Options, wait time.Duration) (*Store,
 		st.lock = lock
 		opts = withDefault(opts, "no_bloom", true)
 	}
-	qs, err := initAndOpen(backend, path, opts)
-	if err != nil {
+	if err := st.initAndOpen(backend, path, opts); err != nil {
 		return nil, errors.Join(err, st.lock.release())
 	}
-	st.qs = qs
 	return st, nil
 }
 
-func initAndOpen(backend, path string, opts graph.Options) (graph.QuadStore, error) {
+func (st *Store) initAndOpen(backend, path string, opts graph.Options) error {
 	where := displayPath(backend, path)
 	initialized, err := sqlSchemaExists(backend, path)
 	if err != nil {
-		return nil, fmt.Errorf("open %s store %s: %w", backend, where, err)
+		return fmt.Errorf("open %s store %s: %w", backend, where, err)
 	}
 	if !initialized {
 		if err := graph.InitQuadStore(backend, path, opts); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
-			return nil, fmt.Errorf("create %s store %s: %w", backend, where, err)
+			return fmt.Errorf("create %s store %s: %w", backend, where, err)
 		}
 	}
-	qs, err := graph.NewQuadStore(backend, path, opts)
-	if err != nil {
-		return nil, fmt.Errorf("open %s store %s: %w", backend, where, err)
+	if backend == cayleybolt.Type {
+		err = st.openBolt(path, opts)
+	} else {
+		st.qs, err = graph.NewQuadStore(backend, path, opts)
 	}
-	return qs, nil
+	if err != nil {
+		return fmt.Errorf("open %s store %s: %w", backend, where, err)
+	}
+	return nil
+}
+
+// openBolt opens a bolt store as graph.NewQuadStore does, through cayley's
+// bolt backend and its KV quad store, keeping the bolt file's handle for
+// ReleaseMappedPages.
+func (st *Store) openBolt(path string, opts graph.Options) error {
+	db, err := cayleybolt.Open(path, opts)
+	if err != nil {
+		return err
+	}
+	qs, err := kv.New(db, opts)
+	if err != nil {
+		return errors.Join(err, db.Close())
+	}
+	if file, ok := db.(interface{ DB() *bolt.DB }); ok {
+		st.bolt = file.DB()
+	}
+	st.qs = qs
+	return nil
 }
 
 // sqlSchemaExists reports whether the SQL database at connURL already holds

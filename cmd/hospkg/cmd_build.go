@@ -56,7 +56,7 @@ func runBuild(ctx context.Context, opts buildOptions) error {
 		return fmt.Errorf("build: %w", err)
 	}
 	sources := build.Sources(opts.paths)
-	sum, buildErr := build.Run(ctx, pipeline, sources, build.NewStoreWriter(st.QuadStore(), 0), build.Options{
+	sum, buildErr := build.Run(ctx, pipeline, sources, build.NewStoreWriter(st, 0), build.Options{
 		Workers: opts.workers, Log: opts.stderr,
 		Progress: build.NewProgress(opts.stderr, isTerminal(opts.stderr), sources),
 	})
