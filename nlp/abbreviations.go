@@ -150,11 +150,15 @@ func hospitalAbbreviations(facts []sentenceFacts) map[string]*orgMention {
 		r, _ := utf8.DecodeRuneInString(full.name)
 		firsts.add(r)
 	}
+	var text []rune // reused from sentence to sentence
 	for _, f := range facts {
 		if !strings.Contains(f.st.Text, "院") {
 			continue
 		}
-		text := []rune(f.st.Text)
+		text = text[:0]
+		for _, r := range f.st.Text {
+			text = append(text, r)
+		}
 		for i := range text {
 			if !firsts.has(text[i]) {
 				continue
@@ -167,10 +171,13 @@ func hospitalAbbreviations(facts []sentenceFacts) map[string]*orgMention {
 				// Three to seven characters ending in 院 (北大医院 is found by
 				// its suffix already).
 				for n := 3; n <= 7 && i+n <= len(text); n++ {
+					if text[i+n-1] != '院' {
+						continue
+					}
 					cand := string(text[i : i+n])
 					// 浙江大学医学院 is a body of its own, not short for
 					// 浙江大学医学院附属第一医院.
-					if text[i+n-1] != '院' || strings.Contains(cand, "医院") || named[cand] ||
+					if strings.Contains(cand, "医院") || named[cand] ||
 						hasAnySuffix(cand, []string{"学院", "研究院", "科学院", "工程院", "疗养院", "保健院", "卫生院", "书院"}) != "" {
 						continue
 					}

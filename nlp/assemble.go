@@ -202,7 +202,12 @@ var coordinatedGovernment = regexp.MustCompile(`^(.*?)([省市县区州])委([�
 func splitCoordinated(orgs []*orgMention) []*orgMention {
 	var out []*orgMention
 	for _, o := range orgs {
-		m := coordinatedGovernment.FindStringSubmatch(o.name)
+		// The pattern needs 委 and a final 政府: a cheap test spares most
+		// names the regular expression.
+		var m []string
+		if strings.HasSuffix(o.name, "政府") && strings.Contains(o.name, "委") {
+			m = coordinatedGovernment.FindStringSubmatch(o.name)
+		}
 		if m == nil {
 			out = append(out, o)
 			continue

@@ -5,11 +5,24 @@ import (
 	"unicode/utf8"
 )
 
-// sentenceEnders end a sentence; closing quotes and brackets that follow them
-// stay with the sentence.
-const sentenceEnders = "。！？!?；;\n"
+// endsSentence reports whether r ends a sentence; closing quotes and
+// brackets that follow it stay with the sentence (closesSentence). Switches
+// rather than strings.ContainsRune: they run at every character of a document.
+func endsSentence(r rune) bool {
+	switch r {
+	case '。', '！', '？', '!', '?', '；', ';', '\n':
+		return true
+	}
+	return false
+}
 
-const sentenceClosers = "”’」』)）】"
+func closesSentence(r rune) bool {
+	switch r {
+	case '”', '’', '」', '』', ')', '）', '】':
+		return true
+	}
+	return false
+}
 
 // SplitSentences cuts the normalised text of doc into sentences with byte
 // offsets. Blank sentences are dropped; offsets are kept so that every fact
@@ -48,12 +61,12 @@ func SplitSentences(doc *Document) []Sentence {
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		i += n
-		if !strings.ContainsRune(sentenceEnders, r) {
+		if !endsSentence(r) {
 			continue
 		}
 		for i < len(text) {
 			r2, n2 := utf8.DecodeRuneInString(text[i:])
-			if !strings.ContainsRune(sentenceClosers, r2) {
+			if !closesSentence(r2) {
 				break
 			}
 			i += n2
