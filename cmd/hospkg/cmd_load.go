@@ -53,7 +53,7 @@ func runLoad(opts loadOptions) error {
 	if err != nil {
 		return errJoin(fmt.Errorf("load: %w", err), f.Close())
 	}
-	n, loadErr := graph.Load(st.QuadStore(), f, format)
+	n, loadErr := st.Load(f, format)
 	if loadErr == nil {
 		// The loaded quads may add supports facts, or bring another
 		// store's rankings: compute them again from what the store holds.
