@@ -65,7 +65,7 @@ func runBuild(ctx context.Context, opts buildOptions) error {
 		// A fresh context: an interrupted build still says what the store
 		// holds.
 		var statsErr error
-		stats, statsErr = graph.ComputeStats(context.WithoutCancel(ctx), st.QuadStore())
+		stats, statsErr = st.ComputeStats(context.WithoutCancel(ctx))
 		buildErr = errors.Join(buildErr, statsErr)
 	}
 	buildErr = errors.Join(buildErr, st.Close())

@@ -6,8 +6,6 @@ import (
 	"io"
 
 	"github.com/urfave/cli/v2"
-
-	"hospkg/graph"
 )
 
 type statsOptions struct {
@@ -31,7 +29,7 @@ func runStats(ctx context.Context, opts statsOptions) error {
 	if err != nil {
 		return fmt.Errorf("stats: %w", err)
 	}
-	stats, err := graph.ComputeStats(ctx, st.QuadStore())
+	stats, err := st.ComputeStats(ctx)
 	if err := errJoin(err, st.Close()); err != nil {
 		return fmt.Errorf("stats: %w", err)
 	}
