@@ -34,6 +34,9 @@ type sentenceText struct {
 	// ends at byte i of the sentence, or 0: constant-time look-ups for the
 	// recognisers, which ask at every character.
 	startsAt, endsAt []int32
+	// runes holds the characters of the sentence, so that a word with a
+	// character the sentence lacks is not searched for.
+	runes runeFilter
 }
 
 func newSentenceText(s Sentence, toks []Token) *sentenceText {
@@ -43,7 +46,21 @@ func newSentenceText(s Sentence, toks []Token) *sentenceText {
 		st.startsAt[t.Start-s.Start] = int32(i + 1)
 		st.endsAt[t.End-s.Start] = int32(i + 1)
 	}
+	for _, r := range s.Text {
+		st.runes.add(r)
+	}
 	return st
+}
+
+// mayContain reports whether word can occur in the sentence: false means
+// it certainly does not, and saves a search through the text.
+func (st *sentenceText) mayContain(word string) bool {
+	for _, r := range word {
+		if !st.runes.has(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // at returns the text between two document offsets inside the sentence.
@@ -85,30 +102,33 @@ func recogniseOrganisations(st *sentenceText) []*orgMention {
 	var orgs []*orgMention
 	text := st.Text
 	for i := 0; i < len(text); {
-		_, n := utf8.DecodeRuneInString(text[i:])
-		end := i + n
-		i = end
-		if m := orgEndingAt(st, st.Start+end); m != nil {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		// Most characters end no suffix: look no further for them.
+		if !suffixEnds.has(r) {
+			continue
+		}
+		if m := orgEndingAt(st, st.Start+i); m != nil {
 			orgs = append(orgs, m)
 		}
 	}
-	// The fixed names all hold 中, 国 or 全, the references 院: most
-	// sentences need no look-up at all. strings.Contains, unlike ContainsAny
-	// with non-ASCII characters, does not decode the text rune by rune.
-	if strings.Contains(text, "中") || strings.Contains(text, "国") || strings.Contains(text, "全") {
-		for _, w := range standaloneInstitutions {
-			for _, k := range indexAll(text, w) {
-				s := st.Start + k
-				orgs = append(orgs, &orgMention{start: s, end: s + len(w), name: w, typ: Institution, suffix: w})
-			}
+	// Most sentences hold none of the fixed names and references.
+	for _, w := range standaloneInstitutions {
+		if !st.mayContain(w) {
+			continue
+		}
+		for _, k := range indexAll(text, w) {
+			s := st.Start + k
+			orgs = append(orgs, &orgMention{start: s, end: s + len(w), name: w, typ: Institution, suffix: w})
 		}
 	}
-	if strings.Contains(text, "院") {
-		for _, w := range orgRefs {
-			for _, k := range indexAll(text, w) {
-				s := st.Start + k
-				orgs = append(orgs, &orgMention{start: s, end: s + len(w), name: w, typ: Hospital, ref: true})
-			}
+	for _, w := range orgRefs {
+		if !st.mayContain(w) {
+			continue
+		}
+		for _, k := range indexAll(text, w) {
+			s := st.Start + k
+			orgs = append(orgs, &orgMention{start: s, end: s + len(w), name: w, typ: Hospital, ref: true})
 		}
 	}
 	splitParents(orgs)
@@ -645,6 +665,19 @@ func (s *runeSet) add(r rune) {
 
 func (s *runeSet) has(r rune) bool {
 	return r >= 0 && r < 0x10000 && s[r/64]&(1<<(r%64)) != 0
+}
+
+// runeFilter is a 1024-bit filter over characters, small enough to keep one
+// per sentence: has never answers false for a character added, and rarely
+// answers true for one that was not (characters sharing the low ten bits).
+type runeFilter [1024 / 64]uint64
+
+func (f *runeFilter) add(r rune) {
+	f[(r>>6)&15] |= 1 << (r & 63)
+}
+
+func (f *runeFilter) has(r rune) bool {
+	return f[(r>>6)&15]&(1<<(r&63)) != 0
 }
 
 // suffixEnds holds the last character of every organisation and department

@@ -3,7 +3,6 @@ package nlp
 import (
 	"sort"
 	"strings"
-	"unicode/utf8"
 )
 
 // orgSpan is an organisation named in a sentence, resolved to its entity.
@@ -47,7 +46,7 @@ func relate(r *resolution, facts []sentenceFacts, orgID map[*orgMention]string) 
 		}
 		text := f.st.Text
 		base := f.st.Start
-		rel.startSentence(i, text)
+		rel.startSentence(i, f.st)
 		relateSupportUnder(rel, spans, text, base)
 		relateDispatch(rel, spans, text, base)
 		relateSupportVerbs(rel, spans, text, base)
@@ -72,24 +71,20 @@ type relationSet struct {
 	sentence int
 	seen     map[[3]string]bool
 	out      []Relation
-	// present holds the characters of the current sentence: a cue word
-	// whose first character is absent is not looked for (most are).
-	present runeSet
+	// st is the current sentence: a cue word with a character it lacks is
+	// not looked for (most are not there).
+	st *sentenceText
 }
 
-// startSentence records the characters of the sentence the patterns read
-// next.
-func (s *relationSet) startSentence(i int, text string) {
+// startSentence sets the sentence the patterns read next.
+func (s *relationSet) startSentence(i int, st *sentenceText) {
 	s.sentence = i
-	s.present = runeSet{}
-	for _, r := range text {
-		s.present.add(r)
-	}
+	s.st = st
 }
 
 // find returns the byte offsets of word in the current sentence's text.
 func (s *relationSet) find(text, word string) []int {
-	if r, _ := utf8.DecodeRuneInString(word); !s.present.has(r) {
+	if !s.st.mayContain(word) {
 		return nil
 	}
 	return indexAll(text, word)
@@ -301,6 +296,9 @@ func relateSupportUnder(s *relationSet, spans []orgSpan, text string, base int) 
 		rest := text[at:]
 		end := -1
 		for _, cue := range supportUnderEnds {
+			if !s.st.mayContain(cue) {
+				continue
+			}
 			if k := strings.Index(rest, cue); k >= 0 && (end < 0 || k < end) {
 				end = k
 			}
@@ -340,6 +338,9 @@ func relateDispatch(s *relationSet, spans []orgSpan, text string, base int) {
 			}
 			found := false
 			for _, dest := range destinationCues {
+				if !s.st.mayContain(dest) {
+					continue
+				}
 				for _, d := range indexAll(clause, dest) {
 					k := orgRightAfter(spans, base+cueEnd+d+len(dest))
 					if k >= 0 {
