@@ -234,6 +234,10 @@ func isControl(r rune) bool {
 // (醫(yī)院 → 醫院) and nothing else: the surface form of a name as the
 // original writes it, traditional characters kept.
 func stripPinyin(s string) string {
+	// Every annotation opens with a parenthesis; most names hold none.
+	if !strings.Contains(s, "(") && !strings.Contains(s, "（") {
+		return s
+	}
 	var b strings.Builder
 	for i := 0; i < len(s); {
 		if i > 0 {

@@ -5,8 +5,6 @@
 // relations, each fact pointing back at the sentence it was read from.
 package nlp
 
-import "fmt"
-
 // EntityType is the kind of a named thing in the graph.
 type EntityType string
 
@@ -154,8 +152,9 @@ func (x *Extraction) Entity(id string) (Entity, bool) {
 // their parent's ID and officials by the organisation that identifies them,
 // so that 肿瘤内科 of two hospitals, or two people called 李刚, stay apart.
 func EntityID(t EntityType, name, qualifier string) string {
+	// Concatenation, not fmt.Sprintf: IDs are built for every mention.
 	if qualifier == "" {
-		return fmt.Sprintf("%s/%s", t, name)
+		return string(t) + "/" + name
 	}
-	return fmt.Sprintf("%s/%s/%s", t, qualifier, name)
+	return string(t) + "/" + qualifier + "/" + name
 }
