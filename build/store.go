@@ -85,7 +85,7 @@ func (w *StoreWriter) Flush() error {
 // Finish refreshes the rankings of the store (graph.RefreshRankings): Run
 // calls it after the last write, so the top queries read the new facts.
 func (w *StoreWriter) Finish(ctx context.Context) error {
-	if err := hgraph.RefreshRankings(ctx, w.qs); err != nil {
+	if err := w.st.RefreshRankings(ctx); err != nil {
 		return fmt.Errorf("build: %w", err)
 	}
 	return nil

@@ -41,3 +41,24 @@ func (s *Store) releaseMappedPagesOver(budget int64) error {
 	}
 	return nil
 }
+
+// releaseEvery is how many quads a long read passes between two calls of
+// its page release.
+const releaseEvery = 10_000
+
+// pageReleaser gives back a store's mapped pages along a long read, such as
+// the stats pass over every quad: every releaseEvery quads it calls release,
+// which is nil for a read of a bare graph.QuadStore.
+type pageReleaser struct {
+	release func() error
+	read    int
+}
+
+// quadRead counts one quad read.
+func (r *pageReleaser) quadRead() error {
+	r.read++
+	if r.release == nil || r.read%releaseEvery != 0 {
+		return nil
+	}
+	return r.release()
+}

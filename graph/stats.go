@@ -25,25 +25,19 @@ type Stats struct {
 	Quads            int64            `json:"quads"`
 }
 
-// statsReleaseEvery is how many quads Store.ComputeStats reads between two
-// calls of ReleaseMappedPages.
-const statsReleaseEvery = 100_000
-
 // ComputeStats counts the store in one pass over its quads.
 func ComputeStats(ctx context.Context, qs graph.QuadStore) (Stats, error) {
-	return computeStats(ctx, qs, func() error { return nil })
+	return computeStats(ctx, qs, &pageReleaser{})
 }
 
 // ComputeStats is graph.ComputeStats over this store, giving back the pages
 // of a bolt file that the pass maps as it goes (ReleaseMappedPages): it
 // reads the whole file, which would otherwise all stay in the RSS.
 func (s *Store) ComputeStats(ctx context.Context) (Stats, error) {
-	return computeStats(ctx, s.qs, s.ReleaseMappedPages)
+	return computeStats(ctx, s.qs, &pageReleaser{release: s.ReleaseMappedPages})
 }
 
-// computeStats is ComputeStats calling release every statsReleaseEvery
-// quads.
-func computeStats(ctx context.Context, qs graph.QuadStore, release func() error) (Stats, error) {
+func computeStats(ctx context.Context, qs graph.QuadStore, pages *pageReleaser) (Stats, error) {
 	st := Stats{NodesByType: make(map[string]int64), EdgesByPredicate: make(map[string]int64)}
 	typed := make(map[string]bool)
 	it := qs.QuadsAllIterator()
@@ -51,10 +45,8 @@ func computeStats(ctx context.Context, qs graph.QuadStore, release func() error)
 	for it.Next(ctx) {
 		q := qs.Quad(it.Result())
 		st.Quads++
-		if st.Quads%statsReleaseEvery == 0 {
-			if err := release(); err != nil {
-				return Stats{}, fmt.Errorf("stats: %w", err)
-			}
+		if err := pages.quadRead(); err != nil {
+			return Stats{}, fmt.Errorf("stats: %w", err)
 		}
 		st.EdgesByPredicate[shortName(q.Predicate)]++
 		if q.Predicate == Type {

@@ -9,8 +9,6 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v2"
-
-	"hospkg/graph"
 )
 
 type loadOptions struct {
@@ -57,7 +55,7 @@ func runLoad(opts loadOptions) error {
 	if loadErr == nil {
 		// The loaded quads may add supports facts, or bring another
 		// store's rankings: compute them again from what the store holds.
-		loadErr = graph.RefreshRankings(context.Background(), st.QuadStore())
+		loadErr = st.RefreshRankings(context.Background())
 	}
 	if err := errJoin(loadErr, f.Close(), st.Close()); err != nil {
 		return fmt.Errorf("load %s: %w", opts.file, err)
