@@ -63,9 +63,15 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 	text := st.Text
 	for i := 0; i < len(text); {
 		pos := st.Start + i
+		// Most characters start no title: one decode and a bit test rule
+		// them out before any look-up.
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !titles.firsts.has(r) {
+			i += n
+			continue
+		}
 		title := titleAt(text[i:])
 		if title == "" || insideOrg(orgs, pos) {
-			_, n := utf8.DecodeRuneInString(text[i:])
 			i += n
 			continue
 		}

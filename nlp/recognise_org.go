@@ -29,23 +29,17 @@ type orgMention struct {
 // stands on its own.
 type sentenceText struct {
 	Sentence
+	// toks are in text order, one after another with no gap (gse cuts the
+	// whole sentence), so the token at an offset is found by binary search
+	// rather than through a per-byte index the size of the text.
 	toks []Token
-	// startsAt[i] and endsAt[i] are 1 + the index of the token that starts or
-	// ends at byte i of the sentence, or 0: constant-time look-ups for the
-	// recognisers, which ask at every character.
-	startsAt, endsAt []int32
 	// runes holds the characters of the sentence, so that a word with a
 	// character the sentence lacks is not searched for.
 	runes runeFilter
 }
 
 func newSentenceText(s Sentence, toks []Token) *sentenceText {
-	index := make([]int32, 2*(len(s.Text)+1))
-	st := &sentenceText{Sentence: s, toks: toks, startsAt: index[:len(s.Text)+1], endsAt: index[len(s.Text)+1:]}
-	for i, t := range toks {
-		st.startsAt[t.Start-s.Start] = int32(i + 1)
-		st.endsAt[t.End-s.Start] = int32(i + 1)
-	}
+	st := &sentenceText{Sentence: s, toks: toks}
 	for _, r := range s.Text {
 		st.runes.add(r)
 	}
@@ -68,28 +62,43 @@ func (st *sentenceText) at(start, end int) string {
 	return st.Text[start-st.Start : end-st.Start]
 }
 
+// firstTokenFrom returns the index of the first token that starts at or
+// after the document offset off, or len(st.toks).
+func (st *sentenceText) firstTokenFrom(off int) int {
+	lo, hi := 0, len(st.toks)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if st.toks[mid].Start < off {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
 // isCut reports whether gse cut the text at the document offset off.
 func (st *sentenceText) isCut(off int) bool {
-	i := off - st.Start
-	return i >= 0 && i < len(st.startsAt) && (st.startsAt[i] != 0 || st.endsAt[i] != 0)
+	_, starts := st.tokenAt(off)
+	_, ends := st.tokenEndingAt(off)
+	return starts || ends
 }
 
 // tokenAt returns the token starting at off, if any.
 func (st *sentenceText) tokenAt(off int) (Token, bool) {
-	i := off - st.Start
-	if i < 0 || i >= len(st.startsAt) || st.startsAt[i] == 0 {
-		return Token{}, false
+	if i := st.firstTokenFrom(off); i < len(st.toks) && st.toks[i].Start == off {
+		return st.toks[i], true
 	}
-	return st.toks[st.startsAt[i]-1], true
+	return Token{}, false
 }
 
-// tokenEndingAt returns the token that ends at off, if any.
+// tokenEndingAt returns the token that ends at off, if any: the last one
+// starting before off, as tokens do not overlap.
 func (st *sentenceText) tokenEndingAt(off int) (Token, bool) {
-	i := off - st.Start
-	if i < 0 || i >= len(st.endsAt) || st.endsAt[i] == 0 {
-		return Token{}, false
+	if i := st.firstTokenFrom(off); i > 0 && st.toks[i-1].End == off {
+		return st.toks[i-1], true
 	}
-	return st.toks[st.endsAt[i]-1], true
+	return Token{}, false
 }
 
 // orgRefs are the words an article uses for its own hospital.
@@ -215,8 +224,9 @@ func designation(after string) bool {
 
 // suffixInsideVerb reports whether the suffix starts inside a verb (入院区).
 func suffixInsideVerb(st *sentenceText, off int) bool {
-	for _, t := range st.toks {
-		if t.Start < off && off < t.End {
+	// The only token that can hold off is the last one starting before it.
+	if i := st.firstTokenFrom(off); i > 0 {
+		if t := st.toks[i-1]; off < t.End {
 			return t.POS == "v" || t.POS == "vn"
 		}
 	}
@@ -636,8 +646,11 @@ func dropNested(ms []*orgMention) []*orgMention {
 // stands for the local place (市肿瘤医院), or a university or other body
 // (北京大学肿瘤医院). 项目医院 and 智慧医院 have none.
 func hasNameAnchor(st *sentenceText, start int, name, suffix string) bool {
-	for _, t := range st.toks {
-		if t.Start >= start && t.Start < start+len(name) && (t.POS == "nt" || t.POS == "ns") {
+	for _, t := range st.toks[st.firstTokenFrom(start):] {
+		if t.Start >= start+len(name) {
+			break
+		}
+		if t.POS == "nt" || t.POS == "ns" {
 			return true
 		}
 	}

@@ -433,9 +433,9 @@ func relatePartners(s *relationSet, spans []orgSpan, st *sentenceText) {
 
 // hasCueToken reports whether one of cues starts a gse token in [from, to).
 func hasCueToken(st *sentenceText, from, to int, cues []string) bool {
-	for _, t := range st.toks {
-		if t.Start < from || t.Start >= to {
-			continue
+	for _, t := range st.toks[st.firstTokenFrom(from):] {
+		if t.Start >= to {
+			break
 		}
 		if hasAnyPrefix(st.at(t.Start, st.End), cues) != "" {
 			return true
