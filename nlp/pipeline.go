@@ -1,8 +1,9 @@
 package nlp
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 )
 
 // Pipeline runs the extraction stages over one document at a time. It holds
@@ -28,10 +29,22 @@ func (p *Pipeline) Extract(doc Document) (*Extraction, error) {
 	if doc.Name == "" {
 		return nil, fmt.Errorf("extract: document has no name")
 	}
-	x := &Extraction{Doc: doc, Sentences: SplitSentences(&doc)}
+	sentences := SplitSentences(&doc)
+	toks := make([][]Token, len(sentences))
+	for i, s := range sentences {
+		toks[i] = p.seg.Tokens(s)
+	}
+	return extractSegmented(doc, sentences, toks), nil
+}
+
+// extractSegmented runs the stages after segmentation: toks[i] are the
+// tokens of sentences[i]. It is apart from Extract so that a benchmark can
+// time the recognisers without gse.
+func extractSegmented(doc Document, sentences []Sentence, toks [][]Token) *Extraction {
+	x := &Extraction{Doc: doc, Sentences: sentences}
 	facts := make([]sentenceFacts, len(x.Sentences))
 	for i, s := range x.Sentences {
-		st := newSentenceText(s, p.seg.Tokens(s))
+		st := newSentenceText(s, toks[i])
 		facts[i] = sentenceFacts{st: st, orgs: recogniseOrganisations(st)}
 	}
 	short := bracketAbbreviations(facts)
@@ -46,7 +59,7 @@ func (p *Pipeline) Extract(doc Document) (*Extraction, error) {
 		f := &facts[i]
 		if len(short) > 0 {
 			f.orgs = addAbbreviationMentions(f.st, f.orgs, short)
-			sort.SliceStable(f.orgs, func(a, b int) bool { return f.orgs[a].start < f.orgs[b].start })
+			slices.SortStableFunc(f.orgs, func(a, b *orgMention) int { return cmp.Compare(a.start, b.start) })
 		}
 		f.positions, _ = recognisePositions(f.st, f.orgs)
 	}
@@ -57,6 +70,6 @@ func (p *Pipeline) Extract(doc Document) (*Extraction, error) {
 		x.Entities = append(x.Entities, *r.entities[id])
 	}
 	x.Mentions = r.mentions
-	sort.SliceStable(x.Mentions, func(i, j int) bool { return x.Mentions[i].Start < x.Mentions[j].Start })
-	return x, nil
+	slices.SortStableFunc(x.Mentions, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+	return x
 }

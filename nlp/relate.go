@@ -1,7 +1,8 @@
 package nlp
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 )
 
@@ -127,7 +128,7 @@ func sentenceOrgs(r *resolution, f sentenceFacts, orgID map[*orgMention]string) 
 			spans = append(spans, orgSpan{o.start, o.end, id, o.teaching})
 		}
 	}
-	if r.main != "" {
+	if r.main != "" && f.st.mayContain("医院") {
 		text := f.st.Text
 		for off := 0; ; {
 			k := strings.Index(text[off:], "医院")
@@ -145,7 +146,9 @@ func sentenceOrgs(r *resolution, f sentenceFacts, orgID map[*orgMention]string) 
 			}
 		}
 	}
-	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	// slices.SortFunc runs the same pdqsort as sort.Slice, so ties end in the
+	// same order, without sort.Slice's reflection.
+	slices.SortFunc(spans, func(a, b orgSpan) int { return cmp.Compare(a.start, b.start) })
 	// Spans overlap only where two readings of one name survived (a teaching
 	// body inside a hospital name): keep the first, so that the text between
 	// consecutive spans is always well defined.

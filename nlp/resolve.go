@@ -22,8 +22,7 @@ type resolution struct {
 	doc       *Document
 	entities  map[string]*Entity // by ID
 	order     []string           // IDs in order of first mention
-	firstSent map[string]int
-	canonical map[string]string // organisation surface name → canonical name
+	canonical map[string]string  // organisation surface name → canonical name
 	orgType   map[string]EntityType
 	main      string // ID of the article's own hospital, or ""
 	mentions  []Mention
@@ -33,7 +32,6 @@ func newResolution(doc *Document) *resolution {
 	return &resolution{
 		doc:       doc,
 		entities:  make(map[string]*Entity),
-		firstSent: make(map[string]int),
 		canonical: make(map[string]string),
 		orgType:   make(map[string]EntityType),
 	}
@@ -184,17 +182,23 @@ func (r *resolution) addEntity(e Entity, sent, start, end int, surface string) s
 		have = &Entity{ID: e.ID, Type: e.Type, Name: e.Name, Parent: e.Parent}
 		r.entities[e.ID] = have
 		r.order = append(r.order, e.ID)
-		r.firstSent[e.ID] = sent
 	}
-	for _, a := range append(e.Aliases, surface, r.originalSurface(start, end)) {
-		if a != "" && a != have.Name && !contains(have.Aliases, a) {
-			have.Aliases = append(have.Aliases, a)
-		}
+	for _, a := range e.Aliases {
+		have.addAlias(a)
 	}
+	have.addAlias(surface)
+	have.addAlias(r.originalSurface(start, end))
 	if sent >= 0 {
 		r.mentions = append(r.mentions, Mention{Entity: e.ID, Sentence: sent, Start: start, End: end})
 	}
 	return e.ID
+}
+
+// addAlias records a as another name of e, unless it is empty or known.
+func (e *Entity) addAlias(a string) {
+	if a != "" && a != e.Name && !contains(e.Aliases, a) {
+		e.Aliases = append(e.Aliases, a)
+	}
 }
 
 // originalSurface is the name as the original text writes it (traditional
