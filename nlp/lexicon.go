@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -157,61 +158,104 @@ var genericNamePrefixes = newWordList([]string{
 
 // orgSuffixIndex finds the suffixes a text ends with, by their last
 // character, so that a sentence is scanned once instead of once per suffix.
-type orgSuffixIndex map[rune][]orgSuffix
+type orgSuffixIndex struct{ byLast *runeIndex[orgSuffix] }
 
 func indexOrgSuffixes(list []orgSuffix) orgSuffixIndex {
-	idx := make(orgSuffixIndex)
+	groups := make(map[rune][]orgSuffix)
 	for _, s := range list {
 		r, _ := utf8.DecodeLastRuneInString(s.text)
-		idx[r] = append(idx[r], s)
+		groups[r] = append(groups[r], s)
 	}
-	for _, l := range idx {
+	for _, l := range groups {
 		sort.SliceStable(l, func(i, j int) bool { return len(l[i].text) > len(l[j].text) })
 	}
-	return idx
+	return orgSuffixIndex{newRuneIndex(groups)}
 }
 
 // endingWith lists, longest first, the suffixes whose last character is the
 // last character of s.
 func (idx orgSuffixIndex) endingWith(s string) []orgSuffix {
 	r, _ := utf8.DecodeLastRuneInString(s)
-	return idx[r]
+	return idx.byLast.get(r)
 }
 
 // wordList is a lexicon indexed by first and last character: prefix and
 // suffix look-ups touch only the words that can match.
 type wordList struct {
-	byFirst map[rune][]string
-	byLast  map[rune][]string
-	// firsts and lasts answer "no word here" without a map look-up.
-	firsts, lasts runeSet
+	byFirst, byLast *runeIndex[string]
 }
 
 func newWordList(words []string) *wordList {
-	l := &wordList{byFirst: make(map[rune][]string), byLast: make(map[rune][]string)}
+	byFirst, byLast := make(map[rune][]string), make(map[rune][]string)
 	for _, w := range words {
 		first, _ := utf8.DecodeRuneInString(w)
 		last, _ := utf8.DecodeLastRuneInString(w)
-		l.byFirst[first] = append(l.byFirst[first], w)
-		l.byLast[last] = append(l.byLast[last], w)
-		l.firsts.add(first)
-		l.lasts.add(last)
+		byFirst[first] = append(byFirst[first], w)
+		byLast[last] = append(byLast[last], w)
 	}
-	for _, m := range []map[rune][]string{l.byFirst, l.byLast} {
+	for _, m := range []map[rune][]string{byFirst, byLast} {
 		for _, ws := range m {
 			sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
 		}
 	}
-	return l
+	return &wordList{byFirst: newRuneIndex(byFirst), byLast: newRuneIndex(byLast)}
+}
+
+// runeIndex groups values by a character of the Basic Multilingual Plane
+// (the lexicons hold no other). A look-up is a bit test, and for the
+// characters present a count of the set bits below it: the lexicons are
+// consulted at nearly every character of a document, where a map's hashing
+// showed in profiles.
+type runeIndex[T any] struct {
+	present runeSet
+	// ranked[i] counts the characters present in the words of present
+	// before word i; a character's group is groups[its rank].
+	ranked [len(runeSet{})]uint16
+	groups [][]T
+}
+
+func newRuneIndex[T any](groups map[rune][]T) *runeIndex[T] {
+	x := new(runeIndex[T])
+	for r := range groups {
+		x.present.add(r)
+	}
+	n := 0
+	for i, w := range x.present {
+		x.ranked[i] = uint16(n)
+		n += bits.OnesCount64(w)
+	}
+	x.groups = make([][]T, n)
+	for r, g := range groups {
+		if x.present.has(r) {
+			x.groups[x.rank(r)] = g
+		}
+	}
+	return x
+}
+
+func (x *runeIndex[T]) rank(r rune) int {
+	w := r / 64
+	return int(x.ranked[w]) + bits.OnesCount64(x.present[w]&(1<<(r%64)-1))
+}
+
+// has reports whether r has a group.
+func (x *runeIndex[T]) has(r rune) bool { return x.present.has(r) }
+
+// get returns the group of r, or nil.
+func (x *runeIndex[T]) get(r rune) []T {
+	if !x.present.has(r) {
+		return nil
+	}
+	return x.groups[x.rank(r)]
 }
 
 // prefixOf returns the longest word s starts with, or "".
 func (l *wordList) prefixOf(s string) string {
 	r, _ := utf8.DecodeRuneInString(s)
-	if !l.firsts.has(r) {
+	if !l.byFirst.has(r) {
 		return ""
 	}
-	return hasAnyPrefix(s, l.byFirst[r])
+	return hasAnyPrefix(s, l.byFirst.get(r))
 }
 
 // suffixOf returns the longest word s ends with, or "".
@@ -223,10 +267,7 @@ func (l *wordList) suffixOf(s string) string {
 // last character of s.
 func (l *wordList) endingWith(s string) []string {
 	r, _ := utf8.DecodeLastRuneInString(s)
-	if !l.lasts.has(r) {
-		return nil
-	}
-	return l.byLast[r]
+	return l.byLast.get(r)
 }
 
 // hasAnySuffix returns the longest word of words that s ends with.

@@ -61,18 +61,17 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 	var chainOrg *orgMention
 	chainOwn := false
 	text := st.Text
-	for i := 0; i < len(text); {
-		pos := st.Start + i
-		// Most characters start no title: one decode and a bit test rule
-		// them out before any look-up.
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !titles.firsts.has(r) {
-			i += n
+	// next is where reading resumes after a title and the names it holds.
+	next := 0
+	for i, r := range text {
+		// Most characters start no title: a bit test rules them out before
+		// any look-up.
+		if i < next || !titles.byFirst.has(r) {
 			continue
 		}
+		pos := st.Start + i
 		title := titleAt(text[i:])
 		if title == "" || insideOrg(orgs, pos) {
-			i += n
 			continue
 		}
 		ts, te := pos, pos+len(title)
@@ -126,7 +125,7 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 			} else {
 				chain, chainOrg, chainOwn = nil, nil, false
 			}
-			i = te - st.Start
+			next = te - st.Start
 			continue
 		}
 		for _, c := range chain {
@@ -144,7 +143,7 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 			out = append(out, &positionMention{person: next, title: title, org: org, ownHospital: own})
 			k = next.end
 		}
-		i = k - st.Start
+		next = k - st.Start
 	}
 	return out, placeOrgs
 }

@@ -33,15 +33,15 @@ type sentenceText struct {
 	// whole sentence), so the token at an offset is found by binary search
 	// rather than through a per-byte index the size of the text.
 	toks []Token
-	// runes holds the characters of the sentence, so that a word with a
-	// character the sentence lacks is not searched for.
-	runes runeFilter
+	// pairs holds the adjacent byte pairs of the sentence, so that a word
+	// with a pair the sentence lacks is not searched for.
+	pairs bytePairFilter
 }
 
 func newSentenceText(s Sentence, toks []Token) *sentenceText {
 	st := &sentenceText{Sentence: s, toks: toks}
-	for _, r := range s.Text {
-		st.runes.add(r)
+	for i := 1; i < len(s.Text); i++ {
+		st.pairs.add(s.Text[i-1], s.Text[i])
 	}
 	return st
 }
@@ -49,8 +49,8 @@ func newSentenceText(s Sentence, toks []Token) *sentenceText {
 // mayContain reports whether word can occur in the sentence: false means
 // it certainly does not, and saves a search through the text.
 func (st *sentenceText) mayContain(word string) bool {
-	for _, r := range word {
-		if !st.runes.has(r) {
+	for i := 1; i < len(word); i++ {
+		if !st.pairs.has(word[i-1], word[i]) {
 			return false
 		}
 	}
@@ -110,14 +110,13 @@ var orgRefs = []string{"我院", "本院", "总院", "该院"}
 func recogniseOrganisations(st *sentenceText) []*orgMention {
 	var orgs []*orgMention
 	text := st.Text
-	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		i += n
+	for i, r := range text {
 		// Most characters end no suffix: look no further for them.
 		if !suffixEnds.has(r) {
 			continue
 		}
-		if m := orgEndingAt(st, st.Start+i); m != nil {
+		_, n := utf8.DecodeRuneInString(text[i:])
+		if m := orgEndingAt(st, st.Start+i+n); m != nil {
 			orgs = append(orgs, m)
 		}
 	}
@@ -322,7 +321,7 @@ func suffixStartsTitle(suf, after string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(suf)
-	for _, t := range titles.byFirst[r] {
+	for _, t := range titles.byFirst.get(r) {
 		if len(t) > len(suf) && strings.HasPrefix(t, suf) && strings.HasPrefix(after, t[len(suf):]) {
 			return true
 		}
@@ -680,28 +679,35 @@ func (s *runeSet) has(r rune) bool {
 	return r >= 0 && r < 0x10000 && s[r/64]&(1<<(r%64)) != 0
 }
 
-// runeFilter is a 1024-bit filter over characters, small enough to keep one
-// per sentence: has never answers false for a character added, and rarely
-// answers true for one that was not (characters sharing the low ten bits).
-type runeFilter [1024 / 64]uint64
+// bytePairFilter is a 1024-bit filter over pairs of adjacent bytes, small
+// enough to keep one per sentence: has never answers false for a pair
+// added, and seldom answers true for one that was not. A word occurs in a
+// text only if all its byte pairs do; bytes, not characters, so that neither
+// the sentence nor the word needs decoding.
+type bytePairFilter [1024 / 64]uint64
 
-func (f *runeFilter) add(r rune) {
-	f[(r>>6)&15] |= 1 << (r & 63)
+// bit spreads a pair over the filter by Fibonacci hashing: the top ten bits
+// of the pair times 2³² divided by the golden ratio.
+func (bytePairFilter) bit(a, b byte) uint32 {
+	return (uint32(a)<<8 | uint32(b)) * 0x9e3779b1 >> 22
 }
 
-func (f *runeFilter) has(r rune) bool {
-	return f[(r>>6)&15]&(1<<(r&63)) != 0
+func (f *bytePairFilter) add(a, b byte) {
+	k := f.bit(a, b)
+	f[k/64] |= 1 << (k % 64)
+}
+
+func (f *bytePairFilter) has(a, b byte) bool {
+	k := f.bit(a, b)
+	return f[k/64]&(1<<(k%64)) != 0
 }
 
 // suffixEnds holds the last character of every organisation and department
 // suffix.
 var suffixEnds = func() *runeSet {
 	s := new(runeSet)
-	for r := range orgSuffixes {
-		s.add(r)
-	}
-	for r := range deptSuffixes.byLast {
-		s.add(r)
+	for i, w := range orgSuffixes.byLast.present {
+		s[i] |= w | deptSuffixes.byLast.present[i]
 	}
 	return s
 }()
