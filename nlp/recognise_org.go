@@ -33,24 +33,27 @@ type sentenceText struct {
 	// whole sentence), so the token at an offset is found by binary search
 	// rather than through a per-byte index the size of the text.
 	toks []Token
-	// pairs holds the adjacent byte pairs of the sentence, so that a word
-	// with a pair the sentence lacks is not searched for.
-	pairs bytePairFilter
+	// chars holds the characters of the sentence, so that a word with a
+	// character the sentence lacks is not searched for.
+	chars charFilter
 }
 
 func newSentenceText(s Sentence, toks []Token) *sentenceText {
 	st := &sentenceText{Sentence: s, toks: toks}
-	for i := 1; i < len(s.Text); i++ {
-		st.pairs.add(s.Text[i-1], s.Text[i])
+	for i := 0; i+2 < len(s.Text); i++ {
+		if utf8.RuneStart(s.Text[i]) {
+			st.chars.add(s.Text[i : i+3])
+		}
 	}
 	return st
 }
 
 // mayContain reports whether word can occur in the sentence: false means
-// it certainly does not, and saves a search through the text.
+// it certainly does not, and saves a search through the text. Where word
+// occurs, every character of it starts a window of the sentence too.
 func (st *sentenceText) mayContain(word string) bool {
-	for i := 1; i < len(word); i++ {
-		if !st.pairs.has(word[i-1], word[i]) {
+	for i := 0; i+2 < len(word); i++ {
+		if utf8.RuneStart(word[i]) && !st.chars.has(word[i:i+3]) {
 			return false
 		}
 	}
@@ -679,26 +682,26 @@ func (s *runeSet) has(r rune) bool {
 	return r >= 0 && r < 0x10000 && s[r/64]&(1<<(r%64)) != 0
 }
 
-// bytePairFilter is a 1024-bit filter over pairs of adjacent bytes, small
-// enough to keep one per sentence: has never answers false for a pair
-// added, and seldom answers true for one that was not. A word occurs in a
-// text only if all its byte pairs do; bytes, not characters, so that neither
-// the sentence nor the word needs decoding.
-type bytePairFilter [1024 / 64]uint64
+// charFilter is a 1024-bit filter over the three bytes that start each
+// character (a Chinese character exactly), small enough to keep one per
+// sentence: has never answers false for a window added, and seldom answers
+// true for one that was not. Bytes rather than runes, so that neither the
+// sentence nor the word needs decoding.
+type charFilter [1024 / 64]uint64
 
-// bit spreads a pair over the filter by Fibonacci hashing: the top ten bits
-// of the pair times 2³² divided by the golden ratio.
-func (bytePairFilter) bit(a, b byte) uint32 {
-	return (uint32(a)<<8 | uint32(b)) * 0x9e3779b1 >> 22
+// bit spreads a window over the filter by Fibonacci hashing: the top ten
+// bits of its three bytes times 2³² divided by the golden ratio.
+func (charFilter) bit(w string) uint32 {
+	return (uint32(w[0])<<16 | uint32(w[1])<<8 | uint32(w[2])) * 0x9e3779b1 >> 22
 }
 
-func (f *bytePairFilter) add(a, b byte) {
-	k := f.bit(a, b)
+func (f *charFilter) add(w string) {
+	k := f.bit(w)
 	f[k/64] |= 1 << (k % 64)
 }
 
-func (f *bytePairFilter) has(a, b byte) bool {
-	k := f.bit(a, b)
+func (f *charFilter) has(w string) bool {
+	k := f.bit(w)
 	return f[k/64]&(1<<(k%64)) != 0
 }
 
