@@ -126,6 +126,16 @@ func affiliatedShortNames(facts []sentenceFacts) map[string]*orgMention {
 	return out
 }
 
+// mayContainAny reports whether one of words may occur in the sentence.
+func mayContainAny(st *sentenceText, words []string) bool {
+	for _, w := range words {
+		if st.mayContain(w) {
+			return true
+		}
+	}
+	return false
+}
+
 // hospitalAbbreviations finds short names made of characters of a hospital's
 // full name in order, ending in 院 (温医大附一院 of 温州医科大学附属第一医院,
 // 衡水二院 of 衡水市第二人民医院), which no suffix rule finds, and returns
@@ -146,13 +156,17 @@ func hospitalAbbreviations(facts []sentenceFacts) map[string]*orgMention {
 		return out
 	}
 	var firsts runeSet
+	var firstChars []string
 	for _, full := range fulls {
 		r, _ := utf8.DecodeRuneInString(full.name)
+		if !firsts.has(r) {
+			firstChars = append(firstChars, firstRunes(full.name, 1))
+		}
 		firsts.add(r)
 	}
 	var text []rune // reused from sentence to sentence
 	for _, f := range facts {
-		if !strings.Contains(f.st.Text, "院") {
+		if !strings.Contains(f.st.Text, "院") || !mayContainAny(f.st, firstChars) {
 			continue
 		}
 		text = text[:0]
