@@ -41,7 +41,7 @@ func benchmarkBuild(b *testing.B, workers int) {
 		b.StopTimer()
 		st := openBolt(b, filepath.Join(b.TempDir(), "db"))
 		b.StartTimer()
-		sum, err := Run(context.Background(), p, memorySources(docs), NewStoreWriter(st, 0), Options{Workers: workers})
+		sum, err := Run(context.Background(), p, memorySources(docs), NewStoreWriter(st.QuadStore(), 0), Options{Workers: workers})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -126,7 +126,7 @@ func benchmarkLoad(b *testing.B, write func(*hgraph.Store, loadCorpus) error) {
 // replacement, several documents per write.
 func BenchmarkLoadStoreWriter(b *testing.B) {
 	benchmarkLoad(b, func(st *hgraph.Store, c loadCorpus) error {
-		w := NewStoreWriter(st, 0)
+		w := NewStoreWriter(st.QuadStore(), 0)
 		for _, doc := range c.docs {
 			if err := w.Add(context.Background(), doc); err != nil {
 				return err

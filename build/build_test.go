@@ -110,7 +110,7 @@ func TestBuildDoesNotDependOnWorkers(t *testing.T) {
 			st := openBolt(t, filepath.Join(t.TempDir(), "db"))
 			defer st.Close()
 			for _, corpus := range [][]syntheticDocument{first, second} {
-				sink := NewStoreWriter(st, tc.batchQuads)
+				sink := NewStoreWriter(st.QuadStore(), tc.batchQuads)
 				sum, err := Run(context.Background(), p, memorySources(corpus), sink, Options{Workers: tc.workers})
 				if err != nil {
 					t.Fatal(err)
@@ -157,7 +157,7 @@ func TestInterruptedBuildLeavesWholeDocuments(t *testing.T) {
 	st := openBolt(t, path)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	sink := &cancelAfter{Sink: NewStoreWriter(st, 2000), n: 60, cancel: cancel}
+	sink := &cancelAfter{Sink: NewStoreWriter(st.QuadStore(), 2000), n: 60, cancel: cancel}
 	sum, err := Run(ctx, p, memorySources(docs), sink, Options{Workers: 2})
 	if !errors.Is(err, ErrInterrupted) || !errors.Is(err, context.Canceled) {
 		t.Fatalf("got error %v, want an interruption", err)

@@ -22,12 +22,7 @@ const DefaultBatchQuads = 10000 // quad.DefaultBatch in cayley/quad v1.1.0
 // Documents of one write have different names, so each one's old quads,
 // found by traversal before the write, are what ReplaceDocument would find:
 // they are labelled with that document, which no other document's quads are.
-//
-// After each write it gives back the pages of the store's file that the
-// write mapped once they pass a budget (graph.Store.ReleaseMappedPages), so
-// that a long build's memory does not grow with the store.
 type StoreWriter struct {
-	st         *hgraph.Store
 	qs         graph.QuadStore
 	batchQuads int
 	names      map[string]bool // documents gathered since the last write
@@ -35,13 +30,13 @@ type StoreWriter struct {
 	additions  []graph.Delta
 }
 
-// NewStoreWriter returns a writer into st that writes every batchQuads quads
+// NewStoreWriter returns a writer into qs that writes every batchQuads quads
 // or so; 0 means DefaultBatchQuads.
-func NewStoreWriter(st *hgraph.Store, batchQuads int) *StoreWriter {
+func NewStoreWriter(qs graph.QuadStore, batchQuads int) *StoreWriter {
 	if batchQuads <= 0 {
 		batchQuads = DefaultBatchQuads
 	}
-	return &StoreWriter{st: st, qs: st.QuadStore(), batchQuads: batchQuads, names: make(map[string]bool)}
+	return &StoreWriter{qs: qs, batchQuads: batchQuads, names: make(map[string]bool)}
 }
 
 // Add gathers the replacement of one document's facts, writing the batch
@@ -79,13 +74,13 @@ func (w *StoreWriter) Flush() error {
 	}
 	w.deletions, w.additions = w.deletions[:0], w.additions[:0]
 	clear(w.names)
-	return w.st.ReleaseMappedPages()
+	return nil
 }
 
 // Finish refreshes the rankings of the store (graph.RefreshRankings): Run
 // calls it after the last write, so the top queries read the new facts.
 func (w *StoreWriter) Finish(ctx context.Context) error {
-	if err := w.st.RefreshRankings(ctx); err != nil {
+	if err := hgraph.RefreshRankings(ctx, w.qs); err != nil {
 		return fmt.Errorf("build: %w", err)
 	}
 	return nil

@@ -19,18 +19,6 @@ const loadBatch = 10000
 // store already holds are skipped, so loading the same file twice changes
 // nothing.
 func Load(qs graph.QuadStore, r io.Reader, format string) (n int, err error) {
-	return load(qs, r, format, func() error { return nil })
-}
-
-// Load is graph.Load into this store, giving back the pages of a bolt
-// file that the batches mapped as a build's writer does
-// (ReleaseMappedPages).
-func (s *Store) Load(r io.Reader, format string) (n int, err error) {
-	return load(s.qs, r, format, s.ReleaseMappedPages)
-}
-
-// load is Load calling afterBatch after each batch it writes.
-func load(qs graph.QuadStore, r io.Reader, format string, afterBatch func() error) (n int, err error) {
 	f := quad.FormatByName(format)
 	if f == nil || f.Reader == nil {
 		return 0, fmt.Errorf("load: no quad reader for format %q", format)
@@ -48,7 +36,7 @@ func load(qs graph.QuadStore, r io.Reader, format string, afterBatch func() erro
 	}
 	bw := graph.NewWriter(qw)
 	qr := f.Reader(r)
-	n, err = copyUnique(qs, bw, qr, afterBatch)
+	n, err = copyUnique(qs, bw, qr)
 	if err = errors.Join(err, bw.Close(), qr.Close()); err != nil {
 		return n, fmt.Errorf("load %s: %w", format, err)
 	}
@@ -58,8 +46,8 @@ func load(qs graph.QuadStore, r io.Reader, format string, afterBatch func() erro
 // copyUnique copies quads in batches without a duplicate inside a batch:
 // IgnoreDup only skips quads already stored, and a quad added twice in one
 // transaction leaks its nodes on KV backends when it is removed later
-// (cayley issue #737). afterBatch runs after each batch.
-func copyUnique(qs graph.QuadStore, w graph.BatchWriter, r quad.Reader, afterBatch func() error) (int, error) {
+// (cayley issue #737).
+func copyUnique(qs graph.QuadStore, w graph.BatchWriter, r quad.Reader) (int, error) {
 	n := 0
 	batch := make([]quad.Quad, 0, loadBatch)
 	seen := make(map[quad.Quad]bool, loadBatch)
@@ -74,11 +62,9 @@ func copyUnique(qs graph.QuadStore, w graph.BatchWriter, r quad.Reader, afterBat
 		if err != nil {
 			return err
 		}
-		if _, err := w.WriteQuads(fresh); err != nil {
-			return err
-		}
+		_, err = w.WriteQuads(fresh)
 		batch, seen = batch[:0], make(map[quad.Quad]bool, loadBatch)
-		return afterBatch()
+		return err
 	}
 	for {
 		q, err := r.ReadQuad()

@@ -10,8 +10,9 @@ import (
 )
 
 // TestReleaseMappedPages fills a bolt store, reads all of it so that its
-// file is mapped in, and releases the pages: the process's mapped file
-// memory must drop, and the store must read the same afterwards.
+// file is mapped in, and releases the pages as the store's watcher does
+// past its budget: the process's mapped file memory must drop, and the
+// store must read and write the same afterwards.
 func TestReleaseMappedPages(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("pages are released on Linux only")

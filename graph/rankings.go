@@ -43,36 +43,30 @@ func RankingEntryIRI(ranking quad.IRI, rank int) quad.IRI {
 // then two (node, predicate) index prefixes per organisation, so it costs
 // time in proportion to the organisations, not to the store.
 func ComputeRankings(ctx context.Context, qs graph.QuadStore) (Rankings, error) {
-	return computeRankings(ctx, qs, &pageReleaser{})
-}
-
-// computeRankings is ComputeRankings telling pages of each quad it reads:
-// the organisations' quads lie all over a big store's file.
-func computeRankings(ctx context.Context, qs graph.QuadStore, pages *pageReleaser) (Rankings, error) {
 	var orgs []quad.IRI
 	seen := make(map[quad.IRI]bool)
 	for _, typ := range []quad.IRI{HospitalType, InstitutionType} {
-		err := EachQuad(ctx, qs, quad.Object, typ, func(q quad.Quad) error {
-			if iri, ok := q.Subject.(quad.IRI); ok && q.Predicate == Type && !seen[iri] {
+		subjects, err := subjectsOf(ctx, qs, Type, typ)
+		if err != nil {
+			return Rankings{}, fmt.Errorf("rankings: %w", err)
+		}
+		for _, s := range subjects {
+			if iri, ok := s.(quad.IRI); ok && !seen[iri] {
 				seen[iri] = true
 				orgs = append(orgs, iri)
 			}
-			return pages.quadRead()
-		})
-		if err != nil {
-			return Rankings{}, fmt.Errorf("rankings: %w", err)
 		}
 	}
 	var r Rankings
 	for _, org := range orgs {
-		out, err := distinctLinked(ctx, qs, quad.Subject, org, Supports, quad.Object, pages)
+		out, err := distinctLinked(ctx, qs, quad.Subject, org, Supports, quad.Object)
 		if err != nil {
 			return Rankings{}, fmt.Errorf("rankings: %w", err)
 		}
 		if out > 0 {
 			r.Supporters = append(r.Supporters, RankEntry{Entity: org, Count: out})
 		}
-		in, err := distinctLinked(ctx, qs, quad.Object, org, Supports, quad.Subject, pages)
+		in, err := distinctLinked(ctx, qs, quad.Object, org, Supports, quad.Subject)
 		if err != nil {
 			return Rankings{}, fmt.Errorf("rankings: %w", err)
 		}
@@ -88,7 +82,7 @@ func computeRankings(ctx context.Context, qs graph.QuadStore, pages *pageRelease
 // node in direction from and predicate p, read through the (node, predicate)
 // index prefix: a hospital mentioned by thousands of sentences is not read
 // whole for its few supports quads.
-func distinctLinked(ctx context.Context, qs graph.QuadStore, from quad.Direction, node quad.Value, p quad.IRI, to quad.Direction, pages *pageReleaser) (int, error) {
+func distinctLinked(ctx context.Context, qs graph.QuadStore, from quad.Direction, node quad.Value, p quad.IRI, to quad.Direction) (int, error) {
 	it := shape.BuildIterator(qs, shape.Quads{
 		{Dir: from, Values: shape.Lookup{node}},
 		{Dir: quad.Predicate, Values: shape.Lookup{p}},
@@ -98,9 +92,6 @@ func distinctLinked(ctx context.Context, qs graph.QuadStore, from quad.Direction
 	nodes := make(map[string]bool)
 	for it.Next(ctx) {
 		nodes[qs.Quad(it.Result()).Get(to).String()] = true
-		if err := pages.quadRead(); err != nil {
-			return 0, err
-		}
 	}
 	return len(nodes), it.Err()
 }
@@ -181,18 +172,7 @@ func StoredRankingQuads(ctx context.Context, qs graph.QuadStore) ([]quad.Quad, e
 // counts). Builds and loads call it once they have written their last
 // document, so that the top queries answer from the store in a few lookups.
 func RefreshRankings(ctx context.Context, qs graph.QuadStore) error {
-	return refreshRankings(ctx, qs, &pageReleaser{})
-}
-
-// RefreshRankings is graph.RefreshRankings on this store, giving back the
-// pages of a bolt file that reading the organisations' quads maps
-// (ReleaseMappedPages).
-func (s *Store) RefreshRankings(ctx context.Context) error {
-	return refreshRankings(ctx, s.qs, &pageReleaser{release: s.ReleaseMappedPages})
-}
-
-func refreshRankings(ctx context.Context, qs graph.QuadStore, pages *pageReleaser) error {
-	r, err := computeRankings(ctx, qs, pages)
+	r, err := ComputeRankings(ctx, qs)
 	if err != nil {
 		return err
 	}

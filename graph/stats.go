@@ -27,17 +27,6 @@ type Stats struct {
 
 // ComputeStats counts the store in one pass over its quads.
 func ComputeStats(ctx context.Context, qs graph.QuadStore) (Stats, error) {
-	return computeStats(ctx, qs, &pageReleaser{})
-}
-
-// ComputeStats is graph.ComputeStats over this store, giving back the pages
-// of a bolt file that the pass maps as it goes (ReleaseMappedPages): it
-// reads the whole file, which would otherwise all stay in the RSS.
-func (s *Store) ComputeStats(ctx context.Context) (Stats, error) {
-	return computeStats(ctx, s.qs, &pageReleaser{release: s.ReleaseMappedPages})
-}
-
-func computeStats(ctx context.Context, qs graph.QuadStore, pages *pageReleaser) (Stats, error) {
 	st := Stats{NodesByType: make(map[string]int64), EdgesByPredicate: make(map[string]int64)}
 	typed := make(map[string]bool)
 	it := qs.QuadsAllIterator()
@@ -45,9 +34,6 @@ func computeStats(ctx context.Context, qs graph.QuadStore, pages *pageReleaser) 
 	for it.Next(ctx) {
 		q := qs.Quad(it.Result())
 		st.Quads++
-		if err := pages.quadRead(); err != nil {
-			return Stats{}, fmt.Errorf("stats: %w", err)
-		}
 		st.EdgesByPredicate[shortName(q.Predicate)]++
 		if q.Predicate == Type {
 			key := q.Subject.String() + " " + q.Object.String()

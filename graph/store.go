@@ -36,7 +36,10 @@ var sqlDrivers = map[string]string{"postgres": "postgres", "cockroach": "pgx"}
 type Store struct {
 	qs   graph.QuadStore
 	lock *storeLock
-	bolt *bolt.DB // the file of a bolt store, for ReleaseMappedPages
+	// bolt is the file of a bolt store, whose mapped pages watcher keeps
+	// under a budget.
+	bolt    *bolt.DB
+	watcher *pageWatcher
 }
 
 // Open opens the named Cayley backend at path, creating the store on first
@@ -103,8 +106,8 @@ func (st *Store) initAndOpen(backend, path string, opts graph.Options) error {
 }
 
 // openBolt opens a bolt store as graph.NewQuadStore does, through cayley's
-// bolt backend and its KV quad store, keeping the bolt file's handle for
-// ReleaseMappedPages.
+// bolt backend and its KV quad store, and keeps the bolt file's handle to
+// watch its mapped pages (mapped.go).
 func (st *Store) openBolt(path string, opts graph.Options) error {
 	db, err := cayleybolt.Open(path, opts)
 	if err != nil {
@@ -116,6 +119,7 @@ func (st *Store) openBolt(path string, opts graph.Options) error {
 	}
 	if file, ok := db.(interface{ DB() *bolt.DB }); ok {
 		st.bolt = file.DB()
+		st.watchMappedPages()
 	}
 	st.qs = qs
 	return nil
@@ -180,9 +184,9 @@ func (s *Store) QuadStore() graph.QuadStore { return s.qs }
 
 // Close closes the store and releases its lock.
 func (s *Store) Close() error {
-	var err error
+	err := s.stopWatching()
 	if s.qs != nil {
-		err = s.qs.Close()
+		err = errors.Join(err, s.qs.Close())
 	}
 	return errors.Join(err, s.lock.release())
 }

@@ -56,7 +56,7 @@ func runBuild(ctx context.Context, opts buildOptions) error {
 		return fmt.Errorf("build: %w", err)
 	}
 	sources := build.Sources(opts.paths)
-	sum, buildErr := build.Run(ctx, pipeline, sources, build.NewStoreWriter(st, 0), build.Options{
+	sum, buildErr := build.Run(ctx, pipeline, sources, build.NewStoreWriter(st.QuadStore(), 0), build.Options{
 		Workers: opts.workers, Log: opts.stderr,
 		Progress: build.NewProgress(opts.stderr, isTerminal(opts.stderr), sources),
 	})
@@ -65,7 +65,7 @@ func runBuild(ctx context.Context, opts buildOptions) error {
 		// A fresh context: an interrupted build still says what the store
 		// holds.
 		var statsErr error
-		stats, statsErr = st.ComputeStats(context.WithoutCancel(ctx))
+		stats, statsErr = graph.ComputeStats(context.WithoutCancel(ctx), st.QuadStore())
 		buildErr = errors.Join(buildErr, statsErr)
 	}
 	buildErr = errors.Join(buildErr, st.Close())

@@ -88,7 +88,7 @@ func buildAndExport(ctx context.Context, p *nlp.Pipeline, sources iter.Seq2[buil
 		return nil, build.Summary{}, err
 	}
 	var export bytes.Buffer
-	sum, err := build.Run(ctx, p, sources, build.NewStoreWriter(st, 0), build.Options{Log: stderr})
+	sum, err := build.Run(ctx, p, sources, build.NewStoreWriter(st.QuadStore(), 0), build.Options{Log: stderr})
 	if err == nil {
 		err = graph.WriteJSONL(ctx, st.QuadStore(), &export)
 	}

@@ -90,7 +90,7 @@ func extractJSONL(ctx context.Context, p *nlp.Pipeline, sources iter.Seq2[build.
 	if err != nil {
 		return build.Summary{}, err
 	}
-	sum, err := build.Run(ctx, p, sources, build.NewStoreWriter(st, 0), opts)
+	sum, err := build.Run(ctx, p, sources, build.NewStoreWriter(st.QuadStore(), 0), opts)
 	if err == nil {
 		err = graph.WriteJSONL(ctx, st.QuadStore(), w)
 	}

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v2"
+
+	"hospkg/graph"
 )
 
 type loadOptions struct {
@@ -51,11 +53,11 @@ func runLoad(opts loadOptions) error {
 	if err != nil {
 		return errJoin(fmt.Errorf("load: %w", err), f.Close())
 	}
-	n, loadErr := st.Load(f, format)
+	n, loadErr := graph.Load(st.QuadStore(), f, format)
 	if loadErr == nil {
 		// The loaded quads may add supports facts, or bring another
 		// store's rankings: compute them again from what the store holds.
-		loadErr = st.RefreshRankings(context.Background())
+		loadErr = graph.RefreshRankings(context.Background(), st.QuadStore())
 	}
 	if err := errJoin(loadErr, f.Close(), st.Close()); err != nil {
 		return fmt.Errorf("load %s: %w", opts.file, err)

@@ -6,6 +6,8 @@ import (
 	"io"
 
 	"github.com/urfave/cli/v2"
+
+	"hospkg/graph"
 )
 
 type statsOptions struct {
@@ -29,7 +31,7 @@ func runStats(ctx context.Context, opts statsOptions) error {
 	if err != nil {
 		return fmt.Errorf("stats: %w", err)
 	}
-	stats, err := st.ComputeStats(ctx)
+	stats, err := graph.ComputeStats(ctx, st.QuadStore())
 	if err := errJoin(err, st.Close()); err != nil {
 		return fmt.Errorf("stats: %w", err)
 	}
