@@ -71,6 +71,10 @@ type Summary struct {
 	Relations map[nlp.Predicate]int
 	Positions int
 	Took      time.Duration
+	// Writing is the time the sink took to write, rankings included: when
+	// it is most of Took, the single writer bounds the build and more
+	// workers cannot make it faster.
+	Writing time.Duration
 }
 
 // job is one source on its way through the workers; done receives its result.
@@ -153,7 +157,10 @@ func Run(ctx context.Context, p *nlp.Pipeline, sources iter.Seq2[Source, error],
 				fmt.Fprintf(log, "note: %s has the same name as %s and replaces its facts\n", j.src.Path, other)
 			}
 			seen[j.src.Name] = j.src.Path
-			if err := sink.Add(ctx, r.doc); err != nil {
+			began := time.Now()
+			err := sink.Add(ctx, r.doc)
+			sum.Writing += time.Since(began)
+			if err != nil {
 				runErr = err
 				break
 			}
@@ -168,12 +175,14 @@ func Run(ctx context.Context, p *nlp.Pipeline, sources iter.Seq2[Source, error],
 	wg.Wait()
 	// Flushing after an interrupt writes only whole documents: the sink
 	// took each one whole.
+	began := time.Now()
 	runErr = errors.Join(runErr, sink.Flush())
 	if f, ok := sink.(Finisher); ok && (runErr == nil || errors.Is(runErr, ErrInterrupted)) {
 		// After an interrupt too, with a fresh context: what the store holds
 		// is whole documents, and derived data must describe them.
 		runErr = errors.Join(runErr, f.Finish(context.WithoutCancel(ctx)))
 	}
+	sum.Writing += time.Since(began)
 	sum.Took = time.Since(start)
 	opts.Progress.finish()
 	return sum, runErr

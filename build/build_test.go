@@ -118,6 +118,9 @@ func TestBuildDoesNotDependOnWorkers(t *testing.T) {
 				if sum.Read != len(corpus) {
 					t.Errorf("read %d documents, want %d", sum.Read, len(corpus))
 				}
+				if sum.Writing <= 0 || sum.Writing > sum.Took {
+					t.Errorf("writer busy %s of a %s run", sum.Writing, sum.Took)
+				}
 			}
 			if got := storedQuads(t, st); got != wantQuads {
 				t.Errorf("quads differ from one ReplaceDocument per document (%d vs %d bytes)", len(got), len(wantQuads))

@@ -45,4 +45,7 @@ func (s Summary) WriteRates(w io.Writer, dictionaryLoad time.Duration) error {
 func (s Summary) writeRates(b *strings.Builder, dictionaryLoad time.Duration) {
 	fmt.Fprintf(b, "MB read: %.2f\nMB/s: %.2f\ndocuments/s: %.1f\ndictionary load seconds: %.2f\n",
 		float64(s.Bytes)/1e6, s.MBPerSecond(), s.DocumentsPerSecond(), dictionaryLoad.Seconds())
+	if s.Took > 0 {
+		fmt.Fprintf(b, "writer busy: %.0f%% of the run\n", 100*s.Writing.Seconds()/s.Took.Seconds())
+	}
 }
