@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/boltdb/bolt"
@@ -25,13 +26,14 @@ const (
 // pageWatcher releases a bolt store's mapped pages from its own goroutine
 // until it is stopped.
 type pageWatcher struct {
-	stop chan struct{}
-	done chan error
+	stop   chan struct{}
+	done   chan error
+	checks atomic.Int64 // how many times it looked, for tests
 }
 
 // watchMappedPages starts releasing the store's mapped pages every
-// mappedCheckInterval once they pass mappedBudget.
-func (s *Store) watchMappedPages() {
+// mappedCheckInterval once the process's mapped file memory passes budget.
+func (s *Store) watchMappedPages(budget int64) {
 	w := &pageWatcher{stop: make(chan struct{}), done: make(chan error, 1)}
 	go func() {
 		tick := time.NewTicker(mappedCheckInterval)
@@ -42,7 +44,8 @@ func (s *Store) watchMappedPages() {
 				w.done <- nil
 				return
 			case <-tick.C:
-				if err := s.releaseMappedPagesOver(mappedBudget); err != nil {
+				w.checks.Add(1)
+				if err := s.releaseMappedPagesOver(budget); err != nil {
 					w.done <- err
 					return
 				}

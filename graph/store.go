@@ -119,7 +119,7 @@ func (st *Store) openBolt(path string, opts graph.Options) error {
 	}
 	if file, ok := db.(interface{ DB() *bolt.DB }); ok {
 		st.bolt = file.DB()
-		st.watchMappedPages()
+		st.watchMappedPages(mappedBudget)
 	}
 	st.qs = qs
 	return nil
