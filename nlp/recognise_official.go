@@ -32,6 +32,7 @@ type positionMention struct {
 var hospitalTitles = map[string]bool{
 	"党委书记": true, "党委副书记": true, "书记": true, "副书记": true, "纪委书记": true,
 	"院长": true, "副院长": true, "常务副院长": true, "执行院长": true, "名誉院长": true, "院长助理": true,
+	"业务副院长": true, "行政副院长": true, "摄影": true,
 	"主任": true, "副主任": true, "科长": true, "副科长": true, "护士长": true, "医生": true,
 	"医师": true, "主任医师": true, "副主任医师": true, "主治医师": true, "护士": true,
 	"编辑": true, "责任编辑": true, "总编辑": true, "记者": true, "通讯员": true, "审核": true,
@@ -89,6 +90,11 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 			}
 		}
 		prev := strings.TrimRight(st.at(st.Start, ts), " \u3000")
+		// 到遂溪县人民医院挂职副院长: a secondment names the post after the
+		// organisation.
+		if org == nil && !own && strings.HasSuffix(prev, "挂职") {
+			org = orgEndsAt(orgs, ts-len("挂职"))
+		}
 		if org == nil && !own && strings.HasSuffix(prev, "、") {
 			org, own = chainOrg, chainOwn
 			// 建德市委副书记、市长黄海峰: the mayor heads the government of
@@ -113,6 +119,23 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 		}
 		person := readName(st, j, orgs)
 		if person == nil {
+			lead := ts
+			if org != nil && org.end <= ts {
+				lead = org.start
+			}
+			var last *personMention
+			if len(out) > 0 {
+				last = out[len(out)-1].person
+			}
+			if p := appointee(st, lead, orgs, last); p != nil {
+				for _, c := range chain {
+					out = append(out, &positionMention{person: p, title: c.title, org: c.org, ownHospital: c.ownHospital})
+				}
+				out = append(out, &positionMention{person: p, title: title, org: org, ownHospital: own})
+				chain = nil
+				next = te - st.Start
+				continue
+			}
 			if strings.HasPrefix(st.at(j, st.End), "、") {
 				chain = append(chain, pending{title, org, own})
 			} else if p := nameBefore(st, ts, orgs); p != nil && org == nil && !own {
@@ -146,6 +169,42 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 		next = k - st.Start
 	}
 	return out, placeOrgs
+}
+
+// appointCues stand between an appointee and the post (陈建国同志任…院长,
+// 罗国华将担任…院长, 杨志刚当选为…理事长, 黄振宇同志到…医院挂职副院长,
+// 免去黄明辉同志的…院长职务), longest first.
+var appointCues = []string{"当选为", "兼任", "担任", "出任", "当选", "任", "到", "赴", "的"}
+
+// appointee reads the person of an appointment or removal notice, named
+// before the organisation and title that start at lead; last is the person
+// read before in the sentence, whom 免去其…职务 refers to.
+func appointee(st *sentenceText, lead int, orgs []*orgMention, last *personMention) *personMention {
+	before := st.at(st.Start, lead)
+	if strings.HasSuffix(before, "免去其") || strings.HasSuffix(before, "其兼任") {
+		return last
+	}
+	cue := hasAnySuffix(before, appointCues)
+	if cue == "" {
+		return nil
+	}
+	off := lead - len(cue)
+	comrade := strings.HasSuffix(st.at(st.Start, off), "同志")
+	if comrade {
+		off -= len("同志")
+	}
+	// 到 and 的 join a name to an organisation in many other sentences: only
+	// a notice's 同志 makes them an appointment.
+	if !comrade && (cue == "到" || cue == "赴" || cue == "的") {
+		return nil
+	}
+	if cue == "的" && !strings.Contains(st.at(st.Start, off), "免去") {
+		return nil
+	}
+	if !comrade {
+		off -= len(hasAnySuffix(st.at(st.Start, off), []string{"将", "拟", "已"}))
+	}
+	return nameBefore(st, off, orgs)
 }
 
 // titleAt returns the longest title text starts with.
@@ -208,6 +267,9 @@ func placeBefore(st *sentenceText, off int, level string) *orgMention {
 // at off, or returns nil.
 func readName(st *sentenceText, off int, orgs []*orgMention) *personMention {
 	rest := st.at(off, st.End)
+	if p := readTibetanName(st, off, orgs); p != nil {
+		return p
+	}
 	surname := ""
 	for _, r := range []int{2, 1} {
 		if s := firstRunes(rest, r); surnames[s] && utf8.RuneCountInString(s) == r {
@@ -255,6 +317,23 @@ func readName(st *sentenceText, off int, orgs []*orgMention) *personMention {
 	}
 	end := off + len(surname) + size
 	return &personMention{start: off, end: end, name: st.at(off, end)}
+}
+
+// readTibetanName reads a name of two Tibetan name elements at off.
+func readTibetanName(st *sentenceText, off int, orgs []*orgMention) *personMention {
+	rest := st.at(off, st.End)
+	first := firstRunes(rest, 2)
+	if !tibetanNameParts[first] || insideOrg(orgs, off) {
+		return nil
+	}
+	for _, k := range []int{3, 2} {
+		second := firstRunes(rest[len(first):], k)
+		if utf8.RuneCountInString(second) == k && tibetanNameParts[second] {
+			end := off + len(first) + len(second)
+			return &personMention{start: off, end: end, name: st.at(off, end)}
+		}
+	}
+	return nil
 }
 
 // nameBefore reads a name that ends right before a title (郭燕红司长).

@@ -361,7 +361,7 @@ func nameStart(st *sentenceText, suffixStart int, suffix string) int {
 		if w := boundaryWordEndingAt(st, start, p, connectorsInside); w != "" {
 			return p
 		}
-		if t, ok := st.tokenEndingAt(p); ok && t.Start >= start && cutsName(t, connectorsInside) && !placeRunsThrough(st, t.Start, p) && !continuesPlace(st, t) && !namesUniversity(st, t) {
+		if t, ok := st.tokenEndingAt(p); ok && t.Start >= start && cutsName(t, connectorsInside) && !placeRunsThrough(st, t.Start, p) && !continuesPlace(st, t) && !namesUniversity(st, t) && !ordinalBeforeSuffix(st, t, suffixStart) {
 			return p
 		}
 		_, n := utf8.DecodeLastRuneInString(st.at(start, p))
@@ -392,6 +392,18 @@ func cutsName(t Token, connectorsInside bool) bool {
 		return !strings.HasPrefix(t.Text, "第")
 	}
 	return false
+}
+
+// ordinalBeforeSuffix reports whether a numeral gse cut off is the ordinal
+// of a hospital written without 第 (湘雅/二/医院, 附/二/院): one numeral
+// character right before the suffix, after a character of the name. A count
+// (三家医院) has a measure word between the numeral and the suffix.
+func ordinalBeforeSuffix(st *sentenceText, t Token, suffixStart int) bool {
+	if t.End != suffixStart || utf8.RuneCountInString(t.Text) != 1 || !strings.Contains("一二三四五六七八九十", t.Text) {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(st.at(st.Start, t.Start))
+	return unicode.Is(unicode.Han, r)
 }
 
 // namesUniversity reports whether a token gse read as a verb is the place a
