@@ -55,6 +55,7 @@ func assemble(doc *Document, facts []sentenceFacts, short map[string]*orgMention
 		}
 	}
 	r.addAffiliationParents(all)
+	r.publisher = publisher(facts, orgID)
 	for _, o := range all {
 		if o.typ != Department || o.ref {
 			continue
@@ -70,6 +71,50 @@ func assemble(doc *Document, facts []sentenceFacts, short map[string]*orgMention
 		orgID[o.orgMention] = r.addDepartment(o, parent)
 	}
 	return r, r.assemblePositions(facts, orgID), orgID
+}
+
+// bylineTitles are the roles of the people who wrote and checked a text
+// (编辑 方晓雯, 摄影:何俊): they work for whoever published it.
+var bylineTitles = map[string]bool{
+	"编辑": true, "责任编辑": true, "总编辑": true, "记者": true, "通讯员": true, "审核": true,
+	"撰稿": true, "供稿": true, "校对": true, "审校": true, "作者": true, "摄影": true,
+}
+
+// publisher returns the ID of the organisation that published the text, if
+// the text says: the one a 来源 line names, else an institution whose name
+// opens a headline that names no hospital (安徽省卫生健康委员会关于…的通知,
+// 南华大学新增…). Otherwise bylines belong to the article's own hospital.
+func publisher(facts []sentenceFacts, orgID map[*orgMention]string) string {
+	// The normalised text is simplified and half-width (來源： → 来源:).
+	const cue = "来源:"
+	for _, f := range facts {
+		k := strings.Index(f.st.Text, cue)
+		if k < 0 {
+			continue
+		}
+		from := f.st.Start + k + len(cue)
+		from += len(f.st.Text[from-f.st.Start:]) - len(strings.TrimLeft(f.st.Text[from-f.st.Start:], " "))
+		for _, o := range f.orgs {
+			if o.start == from && o.typ != Department && !o.ref {
+				return orgID[o]
+			}
+		}
+	}
+	if len(facts) == 0 {
+		return ""
+	}
+	head := facts[0]
+	for _, o := range head.orgs {
+		if o.typ == Hospital {
+			return ""
+		}
+	}
+	for _, o := range head.orgs {
+		if o.start == head.st.Start && o.typ == Institution {
+			return orgID[o]
+		}
+	}
+	return ""
 }
 
 func containsOrg(list []*orgMention, o *orgMention) bool {
@@ -159,6 +204,8 @@ func (r *resolution) assemblePositions(facts []sentenceFacts, orgID map[*orgMent
 					org = orgID[p.org]
 				case p.ownHospital:
 					org = r.main
+				case bylineTitles[p.title] && r.publisher != "":
+					org = r.publisher
 				case hospitalTitles[p.title]:
 					org = r.main
 				}

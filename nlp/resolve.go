@@ -25,6 +25,7 @@ type resolution struct {
 	canonical map[string]string  // organisation surface name → canonical name
 	orgType   map[string]EntityType
 	main      string // ID of the article's own hospital, or ""
+	publisher string // ID of the organisation that published the text, or ""
 	mentions  []Mention
 }
 
