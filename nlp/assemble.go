@@ -73,6 +73,24 @@ func assemble(doc *Document, facts []sentenceFacts, short map[string]*orgMention
 	return r, r.assemblePositions(facts, orgID), orgID
 }
 
+// groupNamed returns the ID of the one hospital or institution whose name
+// ends in word (广西神经内科专科联盟 for 联盟), or "" if the text names none or
+// several.
+func (r *resolution) groupNamed(word string) string {
+	found := ""
+	for _, id := range r.order {
+		e := r.entities[id]
+		if (e.Type != Hospital && e.Type != Institution) || len(e.Name) <= len(word) || !strings.HasSuffix(e.Name, word) {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = id
+	}
+	return found
+}
+
 // bylineTitles are the roles of the people who wrote and checked a text
 // (编辑 方晓雯, 摄影:何俊): they work for whoever published it.
 var bylineTitles = map[string]bool{
@@ -202,6 +220,8 @@ func (r *resolution) assemblePositions(facts []sentenceFacts, orgID map[*orgMent
 				switch {
 				case p.org != nil:
 					org = orgID[p.org]
+				case p.group != "":
+					org = r.groupNamed(p.group)
 				case p.ownHospital:
 					org = r.main
 				case bylineTitles[p.title] && r.publisher != "":

@@ -22,6 +22,9 @@ type positionMention struct {
 	// ownHospital marks a title given to the article's own hospital (院长 with
 	// no organisation, 院党委书记).
 	ownHospital bool
+	// group is the word (联盟, 医联体) by which the text refers back to the
+	// one alliance or group it names, holding the title (当选为联盟理事长).
+	group string
 	// reMention marks NAME TITLE (郭燕红司长指出): usually a person already
 	// introduced, whose position is not restated.
 	reMention bool
@@ -61,6 +64,7 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 	var chain []pending // titles waiting for their name
 	var chainOrg *orgMention
 	chainOwn := false
+	lastGroup := "" // the group word last seen before a title
 	text := st.Text
 	// next is where reading resumes after a title and the names it holds.
 	next := 0
@@ -109,6 +113,17 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 		if org != nil || own {
 			chainOrg, chainOwn = org, own
 		}
+		group := ""
+		if org == nil && !own {
+			// groupWords (relate.go) also refer back to the group the article
+			// names in full: 当选为联盟理事长.
+			if w := hasAnySuffix(prev, groupWords); w != "" {
+				group, lastGroup = w, w
+			} else if groupTitles[title] {
+				// …当选为联盟理事长,…当选为副理事长: the same group.
+				group = lastGroup
+			}
+		}
 		j := te
 		for j < st.End {
 			r, n := utf8.DecodeRuneInString(st.at(j, st.End))
@@ -122,6 +137,8 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 			lead := ts
 			if org != nil && org.end <= ts {
 				lead = org.start
+			} else if group != "" && strings.HasSuffix(prev, group) {
+				lead = ts - len(group)
 			}
 			var last *personMention
 			if len(out) > 0 {
@@ -131,7 +148,7 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 				for _, c := range chain {
 					out = append(out, &positionMention{person: p, title: c.title, org: c.org, ownHospital: c.ownHospital})
 				}
-				out = append(out, &positionMention{person: p, title: title, org: org, ownHospital: own})
+				out = append(out, &positionMention{person: p, title: title, org: org, ownHospital: own, group: group})
 				chain = nil
 				next = te - st.Start
 				continue
@@ -155,7 +172,7 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 			out = append(out, &positionMention{person: person, title: c.title, org: c.org, ownHospital: c.ownHospital})
 		}
 		chain = nil
-		out = append(out, &positionMention{person: person, title: title, org: org, ownHospital: own})
+		out = append(out, &positionMention{person: person, title: title, org: org, ownHospital: own, group: group})
 		// 副院长孙万卉、刘亚娟、刁英智: names that share the title.
 		k := person.end
 		for strings.HasPrefix(st.at(k, st.End), "、") {
@@ -169,6 +186,11 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 		next = k - st.Start
 	}
 	return out, placeOrgs
+}
+
+// groupTitles are the offices of an alliance, association or society.
+var groupTitles = map[string]bool{
+	"理事长": true, "副理事长": true, "秘书长": true, "副秘书长": true, "会长": true, "副会长": true,
 }
 
 // appointCues stand between an appointee and the post (陈建国同志任…院长,

@@ -624,7 +624,13 @@ func isDeptName(name, suffix string) bool {
 	if rest != "" && stripDeptGeneric(rest) == "" && suffix != "科" {
 		return false
 	}
-	for _, r := range name {
+	// A count (三个病区) is no name; an ordinal in the hospital the unit is
+	// named with (第一附属医院神经内科) is the hospital's.
+	unit := name
+	if k := strings.LastIndex(unit, "院"); k >= 0 {
+		unit = unit[k+len("院"):]
+	}
+	for _, r := range unit {
 		if unicode.IsDigit(r) || strings.ContainsRune("一二三四五六七八九十百千几多", r) {
 			return false
 		}

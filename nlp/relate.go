@@ -176,6 +176,14 @@ func sentenceOrgs(r *resolution, f sentenceFacts, orgID map[*orgMention]string) 
 				i++
 				continue
 			}
+			// A hospital's department (与…医院神经内科签约共建) commits its
+			// hospital: relations are between organisations, a unit hangs
+			// from its parent.
+			if unit != nil && body != nil && unit.Type == Department && unit.Parent == body.ID && body.Type == Hospital {
+				merged = append(merged, orgSpan{start: spans[i].start, end: spans[i+1].end, id: body.ID})
+				i++
+				continue
+			}
 		}
 		merged = append(merged, spans[i])
 	}
