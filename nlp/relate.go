@@ -338,9 +338,15 @@ func relateDispatch(s *relationSet, spans []orgSpan, text string, base int) {
 		for _, at := range s.find(text, cue) {
 			cueEnd := at + len(cue)
 			helper := s.subjectBefore(spans, base+at)
+			helpers := []string{helper}
+			// 由 A、B、C 等11家医院选派…派驻 D: every hospital of the list sends.
+			if o := lastBefore(spans, base+at); o != nil && strings.HasPrefix(text[o.end-base:at], "等") && !strings.ContainsAny(text[o.end-base:at], ",，") {
+				helpers = s.subjectsBefore(spans, text, base, base+at)
+			}
 			// 派驻北京大学肿瘤医院专家任…: the sender is named right after the cue.
 			if k := firstAfter(spans, base+cueEnd); k < len(spans) && spans[k].start == base+cueEnd && strings.HasPrefix(text[spans[k].end-base:], "专家") {
 				helper = spans[k].id
+				helpers = []string{helper}
 				cueEnd = spans[k].end - base
 			}
 			clause := text[cueEnd:]
@@ -356,7 +362,9 @@ func relateDispatch(s *relationSet, spans []orgSpan, text string, base int) {
 					k := orgRightAfter(spans, base+cueEnd+d+len(dest))
 					if k >= 0 {
 						for _, o := range listAfter(spans, k, text, base) {
-							s.add(helper, Supports, o.id)
+							for _, h := range helpers {
+								s.add(h, Supports, o.id)
+							}
 							found = true
 						}
 					}
