@@ -1,7 +1,9 @@
 package nlp
 
 import (
+	"cmp"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -56,6 +58,9 @@ func assemble(doc *Document, facts []sentenceFacts, short map[string]*orgMention
 	}
 	r.addAffiliationParents(all)
 	r.publisher = publisher(facts, orgID)
+	// Units named with their parent first: a unit the text also names
+	// alone, before or after (来源:医政医管处), is then found as that one.
+	slices.SortStableFunc(all, func(a, b docOrg) int { return cmp.Compare(btoi(a.parent == nil), btoi(b.parent == nil)) })
 	for _, o := range all {
 		if o.typ != Department || o.ref {
 			continue
@@ -133,6 +138,13 @@ func publisher(facts []sentenceFacts, orgID map[*orgMention]string) string {
 		}
 	}
 	return ""
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func containsOrg(list []*orgMention, o *orgMention) bool {

@@ -38,6 +38,12 @@ var orgSuffixes = indexOrgSuffixes([]orgSuffix{
 	{"基金会", Institution}, {"协会", Institution}, {"学会", Institution},
 	{"公司", Institution}, {"全国重点实验室", Institution}, {"联盟", Institution},
 	{"管理局", Institution}, {"监督局", Institution}, {"红十字会", Institution},
+	// The other departments of a provincial or local government: kinds of
+	// body, bare after a level word (省财政厅, 市人社局).
+	{"财政厅", Institution}, {"财政局", Institution}, {"教育厅", Institution}, {"教育局", Institution},
+	{"民政厅", Institution}, {"民政局", Institution}, {"科技厅", Institution}, {"科技局", Institution},
+	{"人力资源和社会保障厅", Institution}, {"人力资源和社会保障局", Institution}, {"人社厅", Institution}, {"人社局", Institution},
+	{"发展和改革委员会", Institution}, {"发改委", Institution}, {"市场监督管理局", Institution},
 })
 
 // standaloneInstitutions are bodies named by a fixed word rather than by a
@@ -66,7 +72,7 @@ var notDeptEndings = newWordList([]string{
 // genericDeptNames are kinds of unit, not names of one.
 var genericDeptNames = []string{
 	"门诊", "急门诊", "门急诊", "特色门诊", "专家门诊", "专病门诊", "病房", "综合病房", "病区",
-	"中心", "五大中心", "科室", "实验室", "办公室", "内科", "外科", "监护室", "工作站", "研究室", "教研室", "生物实验室",
+	"中心", "诊疗中心", "五大中心", "科室", "实验室", "办公室", "内科", "外科", "监护室", "工作站", "研究室", "教研室", "生物实验室",
 }
 
 // notDeptWords cannot be part of a department name.
@@ -152,7 +158,7 @@ var boundaryWords = newWordList([]string{
 	"新增", "一期", "二期", "即", "所", "均", "已", "又", "也", "还", "都", "再", "更",
 	"就", "才", "共", "总", "新", "老", "大", "小", "分别", "先后", "陆续", "共同", "深入",
 	"走进", "来到", "回到", "进驻", "入驻", "下沉", "输出", "合作", "共建", "医联体成员",
-	"任命", "免去", "兼任", "出任", "挂职", "当选", "发挥", "充分发挥", "学习", "借助", "依靠", "围绕", "对接", "承担", "申请", "获得",
+	"报", "报送", "新建", "任命", "免去", "兼任", "出任", "挂职", "当选", "发挥", "充分发挥", "学习", "借助", "依靠", "围绕", "对接", "承担", "申请", "获得",
 	"获评", "打造", "建成", "参观", "考察", "调研", "走访", "慰问", "会同", "牵头", "协同",
 	"委托", "批准", "认定", "确定", "命名", "看望", "听取", "邀请", "组织开展", "设置", "布局",
 	"落实", "全面落实", "以来", "长期以来", "近年来", "期间", "以后", "之后", "目前", "当前", "如今", "今年", "去年",
@@ -168,7 +174,7 @@ var genericNamePrefixes = newWordList([]string{
 	"国际", "一流", "高水平", "兄弟", "成员", "合作", "项目", "上级", "下级", "地方", "当地",
 	"附近", "周边", "知名", "高等", "其他", "全科", "这些", "人民", "中医", "西医", "医药",
 	"卫生", "健康", "服务", "医院", "医联体", "物业", "紧密型", "松散型", "型", "总", "新", "分", "大", "院", "专业",
-	"技能", "培训", "管理", "数据", "信息", "指挥", "运营", "联合", "医防", "融合",
+	"市直", "省直", "县直", "区直", "技能", "培训", "管理", "数据", "信息", "指挥", "运营", "联合", "医防", "融合",
 })
 
 // orgSuffixIndex finds the suffixes a text ends with, by their last

@@ -456,7 +456,7 @@ func placeRunsThrough(st *sentenceText, from, to int) bool {
 }
 
 // nameVerbs are verbs that stand inside the names of units and institutions.
-const nameVerbs = "急诊 放疗 化疗 转化 烧伤 介入 预防 控制 保健 康复 护理 治疗 防治 监护 评价 指导 管理 研究 整合 服务 规划 建设 检验 体检 创伤 透析 麻醉 移植 筛查 发展 教学 培训 研发 救援 急救 输血 病理 影像 超声 消毒 供应 采购 审计 宣传 保卫 组织 统战 纪检 监察 科研 工会 团委 信息 运营 营养 药学 感染 重症 老年"
+const nameVerbs = "诊疗 急诊 放疗 化疗 转化 烧伤 介入 预防 控制 保健 康复 护理 治疗 防治 监护 评价 指导 管理 研究 整合 服务 规划 建设 检验 体检 创伤 透析 麻醉 移植 筛查 发展 教学 培训 研发 救援 急救 输血 病理 影像 超声 消毒 供应 采购 审计 宣传 保卫 组织 统战 纪检 监察 科研 工会 团委 信息 运营 营养 药学 感染 重症 老年"
 
 // boundaryWordEndingAt reports the boundary word that ends at p, if any. A
 // one-character word counts only where gse cut the text around it, so that
@@ -543,7 +543,9 @@ func bareAllowed(suffix string) bool {
 	switch suffix {
 	case "政府", "人民政府", "市委", "区委", "县委", "省委", "州委", "政协", "人大", "纪委监委", "纪委", "监委",
 		"卫健委", "卫生健康委", "卫生健康委员会", "医保局", "医疗保障局", "卫健局", "卫生健康局",
-		"疾控中心", "疾病预防控制中心", "卫生局":
+		"疾控中心", "疾病预防控制中心", "卫生局",
+		"财政厅", "财政局", "教育厅", "教育局", "民政厅", "民政局", "科技厅", "科技局",
+		"人力资源和社会保障厅", "人力资源和社会保障局", "人社厅", "人社局", "发展和改革委员会", "发改委", "市场监督管理局":
 		return true
 	}
 	return false

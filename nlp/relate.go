@@ -24,6 +24,8 @@ var (
 	dispatchNouns = []string{"专家团队", "专家组", "专家一行", "医疗队", "帮扶团队", "巡回医疗队"}
 	// destinations after a dispatch cue.
 	destinationCues = []string{"分赴", "到", "赴", "至", "进驻", "入驻", "常驻", "驻扎", "派驻", "任", "前往", "下沉到", "支援"}
+	// movementCues are the destination cues that say where people go.
+	movementCues = map[string]bool{"分赴": true, "到": true, "赴": true, "至": true, "前往": true, "下沉到": true}
 	// supportVerbs: A 帮扶/对口支援/托管/带动 B → A supports B.
 	supportVerbs = []string{"对口支援", "对口帮扶", "帮扶", "托管", "带动", "带领", "支援", "援建", "援助", "驰援", "扶持", "输出", "指导"}
 	// partnerVerbs follow 与 B: A 与 B 签约/合作/共建 → A partner_of B.
@@ -353,12 +355,16 @@ func relateDispatch(s *relationSet, spans []orgSpan, text string, base int) {
 			if k := strings.IndexAny(clause, "。;；"); k >= 0 {
 				clause = clause[:k]
 			}
-			found := false
+			found, elsewhere := false, false
 			for _, dest := range destinationCues {
 				if !s.st.mayContain(dest) {
 					continue
 				}
 				for _, d := range indexAll(clause, dest) {
+					// 选派…到县级医院: a movement in the cue's own clause.
+					if movementCues[dest] && !strings.ContainsAny(clause[:d], ",，") {
+						elsewhere = true
+					}
 					k := orgRightAfter(spans, base+cueEnd+d+len(dest))
 					if k >= 0 {
 						for _, o := range listAfter(spans, k, text, base) {
@@ -372,7 +378,9 @@ func relateDispatch(s *relationSet, spans []orgSpan, text string, base int) {
 			}
 			// 北京大学肿瘤医院陆续派驻医疗专家百余名: sent to the article's
 			// hospital. Only a verb sends; 专家团队 alone may be received.
-			if !found && helper != s.r.main && !contains(dispatchNouns, cue) {
+			// Experts sent to a place the text does not name (选派…到县级医院)
+			// are not sent to the article's hospital.
+			if !found && !elsewhere && helper != s.r.main && !contains(dispatchNouns, cue) {
 				if o := lastBefore(spans, base+at); o != nil && !strings.ContainsAny(text[o.end-base:at], ",，") {
 					s.add(helper, Supports, s.r.main)
 				}

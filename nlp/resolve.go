@@ -88,6 +88,9 @@ func isShortFormOf(short, full string) bool {
 		// 市委 is not short for 党委; the head must name a place or body.
 		return utf8.RuneCountInString(head) >= 2 || strings.ContainsAny(short[:3], "市区县省")
 	}
+	if isLevelShortForm(short, full) {
+		return true
+	}
 	// A name that starts another is its parent (北京大学第一医院 of
 	// 北京大学第一医院密云医院), not a short form of it.
 	if strings.HasPrefix(full, short) || utf8.RuneCountInString(short) < 3 || firstRunes(short, 1) != firstRunes(full, 1) {
@@ -110,6 +113,27 @@ func isShortFormOf(short, full string) bool {
 		}
 	}
 	return isSubsequence(short, full)
+}
+
+// isLevelShortForm reports whether short names a government body by its
+// level word and a short form of its kind (省卫生健康委 of
+// 湖南省卫生健康委员会, 市卫健委 of 湛江市卫生健康委员会), as a text does after
+// naming the body in full.
+func isLevelShortForm(short, full string) bool {
+	level := firstRunes(short, 1)
+	if !strings.Contains("省市区县州", level) || !bareAllowed(hasAnySuffix(short, []string{"卫生健康委员会", "卫生健康委", "卫健委", "卫生健康局", "卫健局", "医疗保障局", "医保局", "人民政府", "政府"})) {
+		return false
+	}
+	k := strings.Index(full, level)
+	if k <= 0 {
+		return false
+	}
+	tail := full[k:]
+	// 委 is short for 委员会.
+	if strings.HasSuffix(tail, "委员会") {
+		tail = strings.TrimSuffix(tail, "员会")
+	}
+	return short == tail || (lastRunes(short, 1) == lastRunes(tail, 1) && isSubsequence(short, tail))
 }
 
 func isSubsequence(short, full string) bool {
