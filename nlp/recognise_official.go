@@ -60,6 +60,7 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 		title       string
 		org         *orgMention
 		ownHospital bool
+		group       string
 	}
 	var chain []pending // titles waiting for their name
 	var chainOrg *orgMention
@@ -113,8 +114,19 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 		if org != nil || own {
 			chainOrg, chainOwn = org, own
 		}
+		// 南华大学党委书记谢建文,校长刘振宇: a school's head after a comma
+		// heads the university just named; 学校副校长 the university the
+		// article names.
+		if org == nil && !own && schoolTitles[title] {
+			if chainOrg != nil && hasAnySuffix(chainOrg.name, []string{"大学", "学院"}) != "" && strings.HasSuffix(prev, ",") {
+				org = chainOrg
+			}
+		}
 		group := ""
-		if org == nil && !own {
+		if org == nil && !own && schoolTitles[title] && hasAnySuffix(prev, []string{"学校", "校"}) != "" {
+			group = "大学"
+		}
+		if org == nil && !own && group == "" {
 			// groupWords (relate.go) also refer back to the group the article
 			// names in full: 当选为联盟理事长.
 			if w := hasAnySuffix(prev, groupWords); w != "" {
@@ -146,7 +158,7 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 			}
 			if p := appointee(st, lead, orgs, last); p != nil {
 				for _, c := range chain {
-					out = append(out, &positionMention{person: p, title: c.title, org: c.org, ownHospital: c.ownHospital})
+					out = append(out, &positionMention{person: p, title: c.title, org: c.org, ownHospital: c.ownHospital, group: c.group})
 				}
 				out = append(out, &positionMention{person: p, title: title, org: org, ownHospital: own, group: group})
 				chain = nil
@@ -154,7 +166,7 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 				continue
 			}
 			if strings.HasPrefix(st.at(j, st.End), "、") {
-				chain = append(chain, pending{title, org, own})
+				chain = append(chain, pending{title, org, own, group})
 			} else if p := nameBefore(st, ts, orgs); p != nil && org == nil && !own {
 				out = append(out, &positionMention{person: p, title: title, reMention: true})
 				chain, chainOrg, chainOwn = nil, nil, false
@@ -169,7 +181,7 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 			continue
 		}
 		for _, c := range chain {
-			out = append(out, &positionMention{person: person, title: c.title, org: c.org, ownHospital: c.ownHospital})
+			out = append(out, &positionMention{person: person, title: c.title, org: c.org, ownHospital: c.ownHospital, group: c.group})
 		}
 		chain = nil
 		out = append(out, &positionMention{person: person, title: title, org: org, ownHospital: own, group: group})
@@ -187,6 +199,9 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 	}
 	return out, placeOrgs
 }
+
+// schoolTitles are the heads of a university or college.
+var schoolTitles = map[string]bool{"校长": true, "副校长": true}
 
 // groupTitles are the offices of an alliance, association or society.
 var groupTitles = map[string]bool{

@@ -739,7 +739,7 @@ var suffixEnds = func() *runeSet {
 var trailingOrdinal = regexp.MustCompile(`第[一二三四五六七八九十]+$`)
 
 // teachingKinds end a hospital's title as the teaching site of a university.
-var teachingKinds = []string{"教学医院", "临床医学院", "临床学院", "实习医院", "教学基地"}
+var teachingKinds = []string{"非直属附属医院", "直属附属医院", "教学医院", "临床医学院", "临床学院", "实习医院", "教学基地"}
 
 // teachingBody reads 浙江大学医学院教学医院 as the university body
 // 浙江大学医学院, marked so that relate makes the hospital affiliated with it.

@@ -60,7 +60,7 @@ func relate(r *resolution, facts []sentenceFacts, orgID map[*orgMention]string) 
 		relateAlliances(rel, spans, text, base)
 		relateReliance(rel, spans, text, base)
 		relateMembership(rel, spans, text, base)
-		relateTeaching(rel, spans)
+		relateTeaching(rel, spans, text, base)
 		relateBacking(rel, spans, text, base)
 	}
 	relateByName(rel, facts, orgID)
@@ -673,11 +673,14 @@ func isGroupName(e *Entity) bool {
 }
 
 // relateTeaching: 挂牌成为浙江大学医学院教学医院 — the hospital the sentence
-// speaks of is affiliated with the university body.
-func relateTeaching(s *relationSet, spans []orgSpan) {
+// speaks of is affiliated with the university body; so is every hospital of
+// a list (A、B、C成为南华大学教学医院).
+func relateTeaching(s *relationSet, spans []orgSpan, text string, base int) {
 	for _, sp := range spans {
 		if sp.teaching {
-			s.add(s.subjectBefore(spans, sp.start), AffiliatedWith, sp.id)
+			for _, h := range s.subjectsBefore(spans, text, base, sp.start) {
+				s.add(h, AffiliatedWith, sp.id)
+			}
 		}
 	}
 }
