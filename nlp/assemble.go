@@ -163,6 +163,11 @@ func (r *resolution) departmentParent(d docOrg, sentenceOrgs []*orgMention, orgI
 	if d.parent != nil {
 		return orgID[d.parent]
 	}
+	if d.body != "" {
+		if p := r.entities[r.publisher]; p != nil && strings.HasSuffix(strings.TrimSuffix(p.Name, "员会"), d.body) {
+			return p.ID
+		}
+	}
 	var nearest *orgMention
 	for _, o := range sentenceOrgs {
 		if o.end > d.start || o == d.orgMention {

@@ -96,9 +96,11 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 		}
 		prev := strings.TrimRight(st.at(st.Start, ts), " \u3000")
 		// 到遂溪县人民医院挂职副院长: a secondment names the post after the
-		// organisation.
-		if org == nil && !own && strings.HasSuffix(prev, "挂职") {
-			org = orgEndsAt(orgs, ts-len("挂职"))
+		// organisation; 来自…心血管内科的主任医师王立峰 joins them with 的.
+		for _, gap := range []string{"挂职", "的"} {
+			if org == nil && !own && strings.HasSuffix(prev, gap) {
+				org = orgEndsAt(orgs, ts-len(gap))
+			}
 		}
 		if org == nil && !own && strings.HasSuffix(prev, "、") {
 			org, own = chainOrg, chainOwn

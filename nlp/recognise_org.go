@@ -19,6 +19,9 @@ type orgMention struct {
 	parent *orgMention
 	// ref marks a reference to the article's own hospital (我院, 本院, 总院).
 	ref bool
+	// body is the character by which a department's own body is named
+	// before it (局 of 局人事科): the publisher of a notice, if it is one.
+	body string
 	// teaching marks a body named as the one a hospital teaches for
 	// (成为浙江大学医学院教学医院): the mention is the body.
 	teaching bool
@@ -210,9 +213,17 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 		if rest := st.at(start, end-len(dsuf)); strings.HasPrefix(rest, "医院") && len(rest) > len("医院") {
 			start += len("医院")
 		}
+		// 局人事科, 委办公室: a notice names its own body by one character.
+		body := ""
+		if rest := st.at(start, end-len(dsuf)); len(rest) > 3 {
+			if b := firstRunes(rest, 1); strings.Contains("局委厅", b) {
+				body = b
+				start += len(b)
+			}
+		}
 		name := st.at(start, end)
 		if isDeptName(name, dsuf) && !followsNumber(st, start) && !isVerbWord(st, start, end) {
-			return &orgMention{start: start, end: end, name: name, typ: Department, suffix: dsuf}
+			return &orgMention{start: start, end: end, name: name, typ: Department, suffix: dsuf, body: body}
 		}
 	}
 	return nil

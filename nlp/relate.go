@@ -339,6 +339,10 @@ func relateDispatch(s *relationSet, spans []orgSpan, text string, base int) {
 	for _, cue := range dispatchCues {
 		for _, at := range s.find(text, cue) {
 			cueEnd := at + len(cue)
+			// 派出单位, 选派医院: the noun for the sender sends no one here.
+			if hasAnyPrefix(text[cueEnd:], []string{"单位", "医院", "机构", "方"}) != "" {
+				continue
+			}
 			helper := s.subjectBefore(spans, base+at)
 			helpers := []string{helper}
 			// 由 A、B、C 等11家医院选派…派驻 D: every hospital of the list sends.
