@@ -24,6 +24,12 @@ func bracketAbbreviations(facts []sentenceFacts) map[string]*orgMention {
 			if hasAnySuffix(short, []string{"院区", "分院", "院部", "校区"}) != "" {
 				continue
 			}
+			// 安徽省胸科医院(呼吸) labels the hospital's field: a short name
+			// keeps characters of the full one in order (浙大一院), a second
+			// name is a name of its own kind (四川省中医医院).
+			if short != "" && !isSubsequence(short, o.name) && orgSuffixOf(short, "") == nil {
+				continue
+			}
 			if short != "" && short != o.name && !strings.HasPrefix(o.name, short) {
 				out[short] = o
 			}
