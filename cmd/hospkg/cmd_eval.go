@@ -50,6 +50,7 @@ func runEval(ctx context.Context, opts evalOptions) error {
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}
+	tuneGCForExtraction()
 	pipeline, err := nlp.NewPipeline()
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
