@@ -32,7 +32,9 @@ func corpusBytes(docs []syntheticDocument) int64 {
 
 // benchmarkBuild builds the corpus into a fresh bolt store per iteration;
 // the dictionary is loaded once, before the clock starts. MB/s is the rate.
+// The benchmarks run the collector as the commands do (TuneCollector).
 func benchmarkBuild(b *testing.B, workers int) {
+	TuneCollector()
 	p := newPipeline(b)
 	docs := benchCorpus()
 	b.SetBytes(corpusBytes(docs))
@@ -94,6 +96,7 @@ var benchExtractions = sync.OnceValues(func() (loadCorpus, error) {
 // benchmarkLoad writes the corpus's quads into a fresh bolt store per
 // iteration with write, and reports quads per second.
 func benchmarkLoad(b *testing.B, write func(*hgraph.Store, loadCorpus) error) {
+	TuneCollector()
 	c, err := benchExtractions()
 	if err != nil {
 		b.Fatal(err)
@@ -158,6 +161,7 @@ func BenchmarkLoadCayleyWriter(b *testing.B) {
 // thrown away, as `hospkg extract` does: the extraction stage alone, without
 // the store's single writer.
 func benchmarkExtract(b *testing.B, workers int) {
+	TuneCollector()
 	p := newPipeline(b)
 	docs := benchCorpus()
 	b.SetBytes(corpusBytes(docs))

@@ -46,7 +46,7 @@ func workersFlag() cli.Flag {
 
 func runBuild(ctx context.Context, opts buildOptions) error {
 	start := time.Now()
-	tuneGCForExtraction()
+	build.TuneCollector()
 	pipeline, err := nlp.NewPipeline()
 	if err != nil {
 		return fmt.Errorf("build: %w", err)

@@ -50,7 +50,7 @@ func runEval(ctx context.Context, opts evalOptions) error {
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}
-	tuneGCForExtraction()
+	build.TuneCollector()
 	pipeline, err := nlp.NewPipeline()
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)

@@ -49,7 +49,7 @@ func runExtract(ctx context.Context, opts extractOptions) error {
 		return fmt.Errorf("extract: unknown format %q (known: nquads, jsonl)", opts.format)
 	}
 	start := time.Now()
-	tuneGCForExtraction()
+	build.TuneCollector()
 	pipeline, err := nlp.NewPipeline()
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
