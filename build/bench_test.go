@@ -30,15 +30,21 @@ func corpusBytes(docs []syntheticDocument) int64 {
 	return n
 }
 
-// benchmarkBuild builds the corpus into a fresh bolt store per iteration;
-// the dictionary is loaded once, before the clock starts. MB/s is the rate.
-// The benchmarks run the collector as the commands do (TuneCollector).
-func benchmarkBuild(b *testing.B, workers int) {
+// startCorpusBenchmark sets the collector as the commands do
+// (TuneCollector), loads the dictionary and the corpus before the clock
+// starts, and makes MB/s the benchmark's rate.
+func startCorpusBenchmark(b *testing.B) (*nlp.Pipeline, []syntheticDocument) {
 	TuneCollector()
 	p := newPipeline(b)
 	docs := benchCorpus()
 	b.SetBytes(corpusBytes(docs))
 	b.ResetTimer()
+	return p, docs
+}
+
+// benchmarkBuild builds the corpus into a fresh bolt store per iteration.
+func benchmarkBuild(b *testing.B, workers int) {
+	p, docs := startCorpusBenchmark(b)
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		st := openBolt(b, filepath.Join(b.TempDir(), "db"))
@@ -161,11 +167,7 @@ func BenchmarkLoadCayleyWriter(b *testing.B) {
 // thrown away, as `hospkg extract` does: the extraction stage alone, without
 // the store's single writer.
 func benchmarkExtract(b *testing.B, workers int) {
-	TuneCollector()
-	p := newPipeline(b)
-	docs := benchCorpus()
-	b.SetBytes(corpusBytes(docs))
-	b.ResetTimer()
+	p, docs := startCorpusBenchmark(b)
 	for i := 0; i < b.N; i++ {
 		qw := nquads.NewWriter(io.Discard)
 		if _, err := Run(context.Background(), p, memorySources(docs), NewQuadWriter(qw), Options{Workers: workers}); err != nil {
