@@ -670,6 +670,24 @@ func relateReliance(s *relationSet, spans []orgSpan, text string, base int) {
 // association is one of its member units).
 var groupWords = []string{"医疗集团", "医联体", "医疗联合体", "医共体", "医疗共同体", "健康共同体", "专科联盟", "联盟", "集团", "协会", "学会"}
 
+// groupReferredBefore returns the group a clause refers back to by a
+// group word before at (联盟首批成员单位包括… for the one 专科联盟 the text
+// names), or "".
+func (s *relationSet) groupReferredBefore(text string, at int) string {
+	clause := text[:at]
+	if c := strings.LastIndexAny(clause, ",，。;；"); c >= 0 {
+		clause = clause[c:]
+	}
+	for _, w := range groupWords {
+		if strings.Contains(clause, w) {
+			if g := s.r.groupNamed(w); g != "" {
+				return g
+			}
+		}
+	}
+	return ""
+}
+
 // isGroupName reports whether an organisation is a group that hospitals join
 // (医疗集团, 医联体, 专科联盟).
 func isGroupName(e *Entity) bool {
@@ -704,6 +722,9 @@ func relateMembership(s *relationSet, spans []orgSpan, text string, base int) {
 			}
 			group := s.clauseSubject(spans, text, base, base+at)
 			if !isGroupName(s.r.entities[group]) {
+				group = s.groupReferredBefore(text, at)
+			}
+			if group == "" {
 				continue
 			}
 			for _, member := range listAfter(spans, k, text, base) {

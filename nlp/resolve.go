@@ -147,10 +147,13 @@ func isSubsequence(short, full string) bool {
 	return k == len(rs)
 }
 
-// chooseMain picks the article's own hospital: the one named most often.
+// chooseMain picks the article's own hospital: the one named most often,
+// with the headline, a line of its own and the 来源 line counting extra. A
+// hospital the text sets beside its own (我院与 B, A 与我院) is another one.
 func (r *resolution) chooseMain(orgs []docOrg) string {
 	count := make(map[string]int)
 	first := make(map[string]int)
+	other := make(map[string]bool)
 	for i, o := range orgs {
 		if o.ref || o.typ != Hospital {
 			continue
@@ -161,21 +164,30 @@ func (r *resolution) chooseMain(orgs []docOrg) string {
 		}
 		count[c]++
 		// The headline, or a line of its own (the sign-off of a report or a
-		// letter), names the hospital the article is about.
-		if o.sent == 0 || o.wholeLine {
+		// letter), names the hospital the article is about; so does the
+		// line that says where the text comes from.
+		if o.sent == 0 || o.wholeLine || r.followsSource(o.start) {
 			count[c] += 5
 		}
+		if r.besideOwnHospital(o.orgMention) {
+			other[c] = true
+		}
 	}
-	// A campus (南白象院区) is where things happen, not who the article is
-	// about, unless no other hospital is named.
-	isCampus := func(c string) bool { return hasAnySuffix(c, []string{"院区", "分院"}) != "" }
+	// A campus (南白象院区) or a hospital's online service (互联网医院)
+	// is where things happen, not who the article is about,
+	// unless no other hospital is named.
+	isPart := func(c string) bool { return hasAnySuffix(c, []string{"院区", "分院", "互联网医院"}) != "" }
 	best := ""
 	for c, n := range count {
 		switch {
 		case best == "":
 			best = c
-		case isCampus(best) != isCampus(c):
-			if isCampus(best) {
+		case other[best] != other[c]:
+			if other[best] {
+				best = c
+			}
+		case isPart(best) != isPart(c):
+			if isPart(best) {
 				best = c
 			}
 		case n > count[best] || (n == count[best] && first[c] < first[best]):
@@ -183,6 +195,33 @@ func (r *resolution) chooseMain(orgs []docOrg) string {
 		}
 	}
 	return best
+}
+
+// ownRefsBeside are the ways a text joins another organisation to its own
+// hospital: 与我院 after the other's name, 我院与 before it.
+var (
+	ownRefsAfter  = []string{"与我院", "和我院", "同我院", "与本院", "和本院"}
+	ownRefsBefore = []string{"我院与", "我院和", "本院与", "本院和"}
+)
+
+// besideOwnHospital reports whether a hospital is named as the partner of the
+// article's own (青岛市城阳区人民医院与我院建立帮扶关系).
+func (r *resolution) besideOwnHospital(o *orgMention) bool {
+	text := r.doc.Text
+	if o.end > len(text) || o.start > o.end {
+		return false
+	}
+	return hasAnyPrefix(text[o.end:], ownRefsAfter) != "" || hasAnySuffix(text[:o.start], ownRefsBefore) != ""
+}
+
+// followsSource reports whether a name stands right after a 来源 label
+// (来源:陇南市武都区第一人民医院).
+func (r *resolution) followsSource(start int) bool {
+	if start > len(r.doc.Text) {
+		return false
+	}
+	before := strings.TrimRight(r.doc.Text[:start], " ")
+	return strings.HasSuffix(before, "来源:")
 }
 
 // centreType decides whether a …中心 is an institution of its own (国家癌症中心,
