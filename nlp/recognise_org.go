@@ -201,8 +201,12 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 			}
 			return &orgMention{start: start, end: end, name: name, typ: suf.typ, suffix: suf.text}
 		}
-		// 19家社区卫生服务中心 is a kind of hospital, not a department.
-		return nil
+		// 19家社区卫生服务中心 is a kind of hospital, not a department; a
+		// 医学中心 named by words of medicine and no place (远程医学中心,
+		// 生殖医学中心) is a hospital's unit.
+		if suf.text != "医学中心" || !madeOfWords(st, start, end-len(suf.text)) {
+			return nil
+		}
 	}
 	if dsuf := deptSuffixOf(before, after); dsuf != "" {
 		if suffixInsideVerb(st, end-len(dsuf)) {
@@ -222,11 +226,39 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 			}
 		}
 		name := st.at(start, end)
-		if isDeptName(name, dsuf) && !followsNumber(st, start) && !isVerbWord(st, start, end) {
+		if isDeptName(name, dsuf) && !followsNumber(st, start) && !isVerbWord(st, start, end) && !ownedByMany(st, start) {
 			return &orgMention{start: start, end: end, name: name, typ: Department, suffix: dsuf, body: body}
 		}
 	}
 	return nil
+}
+
+// manyOwners are words for a set of unnamed organisations: a unit named
+// after one (成员单位卒中中心, 各分院胸痛中心) belongs to none the text names.
+var manyOwners = []string{"成员单位", "各成员单位", "各分院", "各医院", "基层医院", "各单位"}
+
+// ownedByMany reports whether a unit name starting at start follows one of
+// the manyOwners.
+func ownedByMany(st *sentenceText, start int) bool {
+	return hasAnySuffix(st.at(st.Start, start), manyOwners) != ""
+}
+
+// madeOfWords reports whether the text from start to end is one or more
+// words of gse's dictionary: no characters it could not read as words, as
+// it cannot in an unknown place name (好/a 怀/v 密/a).
+func madeOfWords(st *sentenceText, start, end int) bool {
+	if start >= end {
+		return false
+	}
+	for _, t := range st.toks[st.firstTokenFrom(start):] {
+		if t.Start >= end {
+			break
+		}
+		if utf8.RuneCountInString(t.Text) < 2 || t.POS == "ns" || t.POS == "nr" {
+			return false
+		}
+	}
+	return true
 }
 
 // designation reports whether what follows a name turns it into a title
@@ -369,7 +401,9 @@ func nameStart(st *sentenceText, suffixStart int, suffix string) int {
 	// after the last word gse reads as a verb, adverb or function word.
 	connectorsInside := suffix == "实验室"
 	for p := suffixStart; p > start; {
-		if w := boundaryWordEndingAt(st, start, p, connectorsInside); w != "" {
+		// A verb of unit names right before the suffix is the unit's own
+		// word (规划建设部), not the verb before a name (建设卒中中心).
+		if w := boundaryWordEndingAt(st, start, p, connectorsInside); w != "" && !(p == suffixStart && len(w) > 3 && strings.Contains(nameVerbs, w)) {
 			return p
 		}
 		if t, ok := st.tokenEndingAt(p); ok && t.Start >= start && cutsName(t, connectorsInside) && !placeRunsThrough(st, t.Start, p) && !continuesPlace(st, t) && !namesUniversity(st, t) && !ordinalBeforeSuffix(st, t, suffixStart) {
@@ -467,7 +501,7 @@ func placeRunsThrough(st *sentenceText, from, to int) bool {
 }
 
 // nameVerbs are verbs that stand inside the names of units and institutions.
-const nameVerbs = "诊疗 急诊 放疗 化疗 转化 烧伤 介入 预防 控制 保健 康复 护理 治疗 防治 监护 评价 指导 管理 研究 整合 服务 规划 建设 检验 体检 创伤 透析 麻醉 移植 筛查 发展 教学 培训 研发 救援 急救 输血 病理 影像 超声 消毒 供应 采购 审计 宣传 保卫 组织 统战 纪检 监察 科研 工会 团委 信息 运营 营养 药学 感染 重症 老年"
+const nameVerbs = "诊疗 急诊 放疗 化疗 转化 烧伤 介入 预防 控制 保健 康复 护理 治疗 防治 监护 评价 指导 管理 研究 整合 服务 规划 建设 检验 体检 创伤 透析 麻醉 移植 筛查 发展 教学 培训 研发 救援 急救 输血 病理 影像 超声 消毒 供应 采购 审计 宣传 保卫 组织 统战 纪检 监察 科研 工会 团委 信息 运营 营养 药学 感染 重症 老年 诊断 会诊 推拿 针灸 理疗 转诊 随访 转运 咨询"
 
 // boundaryWordEndingAt reports the boundary word that ends at p, if any. A
 // one-character word counts only where gse cut the text around it, so that
@@ -485,6 +519,9 @@ func boundaryWordEndingAt(st *sentenceText, lo, p int, connectorsInside bool) st
 			continue
 		}
 		if utf8.RuneCountInString(w) == 1 {
+			if inMedicalTerm(st, p-len(w), p) {
+				continue
+			}
 			if !st.isCut(p) || !st.isCut(p-len(w)) {
 				if !startsWithPlace(st.at(p, st.End)) {
 					continue
@@ -494,6 +531,23 @@ func boundaryWordEndingAt(st *sentenceText, lo, p int, connectorsInside bool) st
 		return w
 	}
 	return ""
+}
+
+// medicalTerms are words of medicine that hold a boundary character (中 of
+// 卒中中心, 中医科): gse may cut them apart, but they are inside a name.
+var medicalTerms = []string{"卒中", "中医", "中西医", "中药", "中毒", "中风"}
+
+// inMedicalTerm reports whether the text from lo to hi lies inside one of the
+// medicalTerms.
+func inMedicalTerm(st *sentenceText, lo, hi int) bool {
+	for _, t := range medicalTerms {
+		for k := lo - len(t) + (hi - lo); k <= lo; k++ {
+			if k >= st.Start && k+len(t) <= st.End && st.at(k, k+len(t)) == t {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // startsWithPlace reports whether text starts with a province-level place
