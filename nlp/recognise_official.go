@@ -326,7 +326,7 @@ func readName(st *sentenceText, off int, orgs []*orgMention) *personMention {
 	if t, ok := st.tokenAt(off); ok && utf8.RuneCountInString(t.Text) >= 2 && len(t.Text) > len(surname) && commonWordPOS(t.POS) {
 		next, _ := utf8.DecodeRuneInString(st.at(t.End, st.End))
 		delimited := t.End == st.End || strings.ContainsRune("、,，;；。:：!！?？ \u3000\n", next)
-		if utf8.RuneCountInString(t.Text) > 3 || !delimited {
+		if utf8.RuneCountInString(t.Text) > 3 || (!delimited && !endsWithNameChar(st, t)) {
 			return nil
 		}
 	}
@@ -403,6 +403,21 @@ func nameBefore(st *sentenceText, off int, orgs []*orgMention) *personMention {
 		}
 	}
 	return nil
+}
+
+// endsWithNameChar reports whether a two-character word is followed by one
+// character gse reads as part of a name and then a delimiter (程文/n 斌/nr ，):
+// gse cut an unknown three-character name after a word it knows.
+func endsWithNameChar(st *sentenceText, t Token) bool {
+	if utf8.RuneCountInString(t.Text) != 2 {
+		return false
+	}
+	next, ok := st.tokenAt(t.End)
+	if !ok || utf8.RuneCountInString(next.Text) != 1 || !strings.HasPrefix(next.POS, "nr") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(st.at(next.End, st.End))
+	return next.End == st.End || strings.ContainsRune("、,，;；。:：!！?？ \u3000\n", r)
 }
 
 func startsLongToken(st *sentenceText, off int) bool {

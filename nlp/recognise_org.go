@@ -519,7 +519,7 @@ func boundaryWordEndingAt(st *sentenceText, lo, p int, connectorsInside bool) st
 			continue
 		}
 		if utf8.RuneCountInString(w) == 1 {
-			if inMedicalTerm(st, p-len(w), p) {
+			if inMedicalTerm(st, p-len(w), p) || startsPlaceName(w, st.at(p, st.End)) {
 				continue
 			}
 			if !st.isCut(p) || !st.isCut(p-len(w)) {
@@ -531,6 +531,26 @@ func boundaryWordEndingAt(st *sentenceText, lo, p int, connectorsInside bool) st
 		return w
 	}
 	return ""
+}
+
+// startsPlaceName reports whether a one-character boundary word that also
+// starts place names (大, 新, 上) starts a township's name here: one or two
+// characters and 镇 or 乡 follow (大畈镇, 新市镇, 上沙乡).
+func startsPlaceName(w, after string) bool {
+	if !strings.Contains("大小新老上下中东西南北", w) {
+		return false
+	}
+	k := 0
+	for _, r := range after {
+		if k >= 1 && (r == '镇' || r == '乡') {
+			return true
+		}
+		if k == 2 || !unicode.Is(unicode.Han, r) {
+			return false
+		}
+		k++
+	}
+	return false
 }
 
 // medicalTerms are words of medicine that hold a boundary character (中 of
