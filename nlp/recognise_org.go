@@ -194,6 +194,11 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 			return nil
 		}
 		start := nameStart(st, end-len(suf.text), suf.text)
+		// 第五家医院南平鹭康医院: a bare 医院 before a name is the word, not
+		// part of the name.
+		if rest := st.at(start, end-len(suf.text)); strings.HasPrefix(rest, "医院") && len(rest) > len("医院") && suf.typ == Hospital {
+			start += len("医院")
+		}
 		name := st.at(start, end)
 		if isDistinctiveName(st, start, name, suf.text, suf.typ) {
 			if m := teachingBody(start, name); m != nil {
@@ -583,6 +588,36 @@ var provinces = newWordList([]string{
 	"云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
 })
 
+// isBrandName reports whether a hospital or group is named by a trade name
+// (鹭康医疗集团): two or three characters gse knows no word for, each its own
+// token, before the suffix and its generic words. Private hospitals and
+// groups are named so, with no place.
+func isBrandName(st *sentenceText, start int, name, suffix string) bool {
+	rest := strings.TrimSuffix(name, suffix)
+	core := rest
+	for w := genericNamePrefixes.suffixOf(core); w != "" && w != core; w = genericNamePrefixes.suffixOf(core) {
+		core = strings.TrimSuffix(core, w)
+	}
+	n := utf8.RuneCountInString(core)
+	if n < 2 || n > 3 {
+		return false
+	}
+	end := start + len(core)
+	for _, t := range st.toks[st.firstTokenFrom(start):] {
+		if t.Start >= end {
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		// Characters gse reads as verbs or adjectives (筑牢医院, 好怀密)
+		// describe; a trade name is made of nouns and name characters.
+		noun := strings.HasPrefix(t.POS, "n") || t.POS == "g" || t.POS == "j"
+		if t.End > end || utf8.RuneCountInString(t.Text) != 1 || !unicode.Is(unicode.Han, r) || strings.ContainsRune(notGivenName, r) || !noun {
+			return false
+		}
+	}
+	return st.isCut(start)
+}
+
 // prefectures are China's prefecture-level cities and prefectures, short
 // forms, which a hospital's name often opens without 市 (龙岩鹭康医院) and gse
 // does not always read as places (龙岩/nr, 三明/nz). Names that are also
@@ -794,6 +829,9 @@ func hasNameAnchor(st *sentenceText, start int, name, suffix string) bool {
 		if t.POS == "nt" || t.POS == "ns" {
 			return true
 		}
+	}
+	if isBrandName(st, start, name, suffix) {
+		return true
 	}
 	if startsWithPlace(name) || prefectures.prefixOf(name) != "" || strings.ContainsAny(firstRunes(name, 1), "市区县省州") {
 		return true
