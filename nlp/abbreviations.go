@@ -27,7 +27,11 @@ func bracketAbbreviations(facts []sentenceFacts) map[string]*orgMention {
 			// 安徽省胸科医院(呼吸) labels the hospital's field: a short name
 			// keeps characters of the full one in order (浙大一院), a second
 			// name is a name of its own kind (四川省中医医院).
-			if short != "" && !isSubsequence(short, o.name) && orgSuffixOf(short, "") == nil {
+			if short != "" && !isSubsequence(short, o.name) && !isSecondName(short) {
+				continue
+			}
+			// A long bracket is a second full name or an explanation.
+			if utf8.RuneCountInString(short) > 8 && !isSecondName(short) {
 				continue
 			}
 			if short != "" && short != o.name && !strings.HasPrefix(o.name, short) {
@@ -38,8 +42,15 @@ func bracketAbbreviations(facts []sentenceFacts) map[string]*orgMention {
 	return out
 }
 
+// isSecondName reports whether a bracketed name is a hospital's name of its
+// own kind (四川省中医医院, 上海市红房子妇产科医院, 洛阳市妇女儿童医疗保健中心),
+// which the hospital also goes by.
+func isSecondName(name string) bool {
+	return orgSuffixOf(name, "") != nil || strings.HasSuffix(name, "保健中心")
+}
+
 // bracketedAfter returns the text of a bracket that opens text, if it is a
-// short name: two to eight Chinese characters.
+// short or second name: two to sixteen Chinese characters.
 func bracketedAfter(text string) string {
 	var closing string
 	switch {
@@ -56,7 +67,7 @@ func bracketedAfter(text string) string {
 	}
 	inner := text[:k]
 	n := utf8.RuneCountInString(inner)
-	if n < 2 || n > 8 {
+	if n < 2 || n > 16 {
 		return ""
 	}
 	for _, r := range inner {
@@ -78,6 +89,11 @@ func addAbbreviationMentions(st *sentenceText, orgs []*orgMention, short map[str
 			for _, o := range orgs {
 				if o.start <= start && end <= o.end {
 					covered = true
+				}
+				// A second name the suffix rules read as a unit
+				// (…医疗保健中心) is the organisation's.
+				if o.start == start && o.end == end && o.typ == Department && full.typ != Department {
+					o.typ, o.suffix, o.parent = full.typ, full.suffix, nil
 				}
 			}
 			if covered {
