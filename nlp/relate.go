@@ -19,7 +19,7 @@ var (
 	// supportUnder: 在 A、B 的大力支持下 C … → A, B support C.
 	supportUnderEnds = []string{"的大力支持下", "的支持下", "的帮扶下", "的大力帮扶下", "的帮助下", "的指导下", "的关心支持下", "的鼎力支持下", "的倾力帮扶下", "支持下", "帮扶下"}
 	// dispatch: A 派驻/选派 … 到/赴/至 B → A supports B.
-	dispatchCues = append([]string{"派驻", "选派", "派出", "下派", "安排专家", "委派", "输送", "选送专家"}, dispatchNouns...)
+	dispatchCues = append([]string{"派驻", "选派", "派出", "下派", "派专家", "安排专家", "委派", "输送", "选送专家"}, dispatchNouns...)
 	// dispatchNouns name the team that goes: 专家团队赴 B.
 	dispatchNouns = []string{"专家团队", "专家组", "专家一行", "医疗队", "帮扶团队", "巡回医疗队"}
 	// destinations after a dispatch cue.
@@ -29,7 +29,7 @@ var (
 	// supportVerbs: A 帮扶/对口支援/托管/带动 B → A supports B.
 	supportVerbs = []string{"对口支援", "对口帮扶", "帮扶", "托管", "带动", "带领", "支援", "援建", "援助", "驰援", "扶持", "输出", "指导"}
 	// partnerVerbs follow 与 B: A 与 B 签约/合作/共建 → A partner_of B.
-	partnerVerbs = []string{"签约", "签订", "签署", "合作", "共建", "构建", "组建", "携手", "联合", "并肩作战", "结成", "开展合作", "战略合作"}
+	partnerVerbs = []string{"签约", "签订", "签署", "合作", "共建", "构建", "组建", "携手", "联合", "并肩作战", "结成", "开展合作", "战略合作", "协作"}
 	// affiliationUnder: 由 A 主营主管/托管 → the subject is affiliated with A.
 	affiliationUnderEnds = []string{"主营主管", "主办", "主管", "托管", "管理", "举办"}
 	// bases: 在 A 成立 …基地 → the subject supports A.
@@ -619,10 +619,11 @@ func (s *relationSet) entityID(name string) string {
 func relateAlliances(s *relationSet, spans []orgSpan, text string, base int) {
 	for _, cue := range []string{"加强", "推进", "牵头组建", "牵头成立", "牵头", "领衔", "引领", "组建"} {
 		for _, at := range s.find(text, cue) {
-			// 医院牵头组建的四川省中医专科联盟: the group may follow 的.
+			// 医院牵头组建的四川省中医专科联盟, 牵头组建了…联盟: the group
+			// may follow 的 or 了.
 			after := base + at + len(cue)
-			if strings.HasPrefix(text[after-base:], "的") {
-				after += len("的")
+			if w := hasAnyPrefix(text[after-base:], []string{"的", "了"}); w != "" {
+				after += len(w)
 			}
 			k := orgRightAfter(spans, after)
 			if k < 0 {
@@ -732,6 +733,31 @@ func relateMembership(s *relationSet, spans []orgSpan, text string, base int) {
 			}
 		}
 	}
+	// 组建了…联盟,吸纳 A、B、C 等14家机构为成员单位: the members of the group
+	// named before.
+	for _, cue := range []string{"吸纳", "吸收", "纳入"} {
+		for _, at := range s.find(text, cue) {
+			k := orgRightAfter(spans, base+at+len(cue))
+			if k < 0 {
+				continue
+			}
+			members := listAfter(spans, k, text, base)
+			rest := text[members[len(members)-1].end-base:]
+			if c := strings.IndexAny(rest, "，,。;；"); c >= 0 {
+				rest = rest[:c]
+			}
+			if !strings.HasSuffix(rest, "成员单位") {
+				continue
+			}
+			group := ""
+			if o := lastBefore(spans, base+at); o != nil && isGroupName(s.r.entities[o.id]) {
+				group = o.id
+			}
+			for _, m := range members {
+				s.add(m.id, AffiliatedWith, group)
+			}
+		}
+	}
 	for _, at := range s.find(text, "是") {
 		k := orgRightAfter(spans, base+at+len("是"))
 		if k < 0 {
@@ -770,7 +796,13 @@ func relateBacking(s *relationSet, spans []orgSpan, text string, base int) {
 	}
 	for _, at := range s.find(text, "为") {
 		k := orgRightAfter(spans, base+at+len("为"))
-		if k < 0 || hasAnyPrefix(text[spans[k].end-base:], []string{"捐赠", "捐建", "捐助", "援建", "培训", "培养"}) == "" {
+		if k < 0 {
+			continue
+		}
+		after := text[spans[k].end-base:]
+		// 为 B 提供远程会诊服务: services given to B help it, as gifts do.
+		provides := strings.HasPrefix(after, "提供") && !strings.HasPrefix(after, "提供场地")
+		if !provides && hasAnyPrefix(after, []string{"捐赠", "捐建", "捐助", "援建", "培训", "培养"}) == "" {
 			continue
 		}
 		s.add(s.subjectBefore(spans, base+at), Supports, spans[k].id)
