@@ -22,7 +22,7 @@ type orgSuffix struct {
 var orgSuffixes = indexOrgSuffixes([]orgSuffix{
 	{"医院", Hospital}, {"卫生院", Hospital}, {"社区卫生服务中心", Hospital},
 	{"卫生服务中心", Hospital}, {"卫生服务站", Hospital}, {"院区", Hospital},
-	{"分院", Hospital}, {"医疗集团", Hospital}, {"保健院", Hospital},
+	{"分院", Hospital}, {"总院", Hospital}, {"医疗集团", Hospital}, {"保健院", Hospital},
 	{"妇幼保健院", Hospital}, {"医学中心", Hospital}, {"专科联盟", Hospital},
 	{"医联体", Hospital}, {"医共体", Hospital}, {"医疗联合体", Hospital}, {"医疗共同体", Hospital}, {"健康共同体", Hospital}, {"诊所", Hospital}, {"疗养院", Hospital},
 	{"大学", Institution}, {"学院", Institution}, {"医学院", Institution},
@@ -84,7 +84,7 @@ var titles = newWordList([]string{
 	"党组成员", "党委委员", "常委",
 	"书记", "副书记", "总书记",
 	"院长", "副院长", "常务副院长", "执行院长", "名誉院长", "院长助理", "业务副院长", "行政副院长",
-	"主任", "副主任", "常务副主任", "主任委员", "副主任委员", "主委", "副主委",
+	"主任", "副主任", "常务副主任", "名誉主任", "主任委员", "副主任委员", "主委", "副主委",
 	"科长", "副科长", "处长", "副处长", "司长", "副司长", "局长", "副局长",
 	"厅长", "副厅长", "部长", "副部长", "区长", "副区长", "市长", "副市长",
 	"县长", "副县长", "省长", "副省长", "主席", "副主席", "所长", "副所长",

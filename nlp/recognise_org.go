@@ -677,6 +677,11 @@ func isDistinctiveName(st *sentenceText, start int, name, suffix string, typ Ent
 		}
 		return !strings.HasSuffix(rest, "院") && !strings.HasSuffix(rest, "医院")
 	}
+	// “某某医院分院”: a hospital's name and 分院 is the kind of its
+	// branches (挂牌“通山县医疗健康总院分院”), not one branch's name.
+	if suffix == "分院" && strings.HasSuffix(rest, "院") {
+		return false
+	}
 	rest = stripGeneric(rest)
 	if rest == "" {
 		return false
