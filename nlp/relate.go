@@ -669,7 +669,66 @@ func relateReliance(s *relationSet, spans []orgSpan, text string, base int) {
 
 // groupWords name a group that hospitals join (a hospital that joins an
 // association is one of its member units).
-var groupWords = []string{"医疗集团", "医联体", "医疗联合体", "医共体", "医疗共同体", "健康共同体", "专科联盟", "联盟", "集团", "协会", "学会"}
+var groupWords = []string{"医疗集团", "医联体", "医疗联合体", "医共体", "医疗共同体", "健康共同体", "专科联盟", "联盟", "集团", "总院", "协会", "学会"}
+
+// memberEnds close a list of members: A、B 为成员单位; A、B 等成员医院.
+var memberEnds = []string{"为成员单位", "为成员医院", "等成员单位", "等成员医院", "等集团成员"}
+
+// relateMemberLists: G 由 A 牵头, B、C 为成员单位; A、B 等成员医院院长… (the
+// members of the group the sentence or, failing it, the article names);
+// A、B 同步挂牌“G分院” (branches of G).
+func relateMemberLists(s *relationSet, spans []orgSpan, text string, base int) {
+	for _, cue := range memberEnds {
+		for _, at := range s.find(text, cue) {
+			o := lastBefore(spans, base+at)
+			if o == nil || strings.ContainsAny(text[o.end-base:at], ",，;；。") {
+				continue
+			}
+			members := s.subjectsBefore(spans, text, base, base+at)
+			group := ""
+			for _, sp := range spans {
+				if sp.end <= base+at && isGroupName(s.r.entities[sp.id]) && !contains(members, sp.id) {
+					group = sp.id
+					break
+				}
+			}
+			if group == "" {
+				group = s.soleGroup()
+			}
+			for _, m := range members {
+				s.add(m, AffiliatedWith, group)
+			}
+		}
+	}
+	for _, at := range s.find(text, "挂牌") {
+		after := at + len("挂牌")
+		if w := hasAnyPrefix(text[after:], []string{"“", "\"", "成为"}); w != "" {
+			after += len(w)
+		}
+		k := orgRightAfter(spans, base+after)
+		if k < 0 || hasAnyPrefix(text[spans[k].end-base:], []string{"分院", "成员单位"}) == "" {
+			continue
+		}
+		for _, m := range s.subjectsBefore(spans, text, base, base+at) {
+			s.add(m, AffiliatedWith, spans[k].id)
+		}
+	}
+}
+
+// soleGroup returns the one group (集团, 联盟, 医共体…) the article names,
+// or "" if it names none or several.
+func (s *relationSet) soleGroup() string {
+	found := ""
+	for _, id := range s.r.order {
+		if e := s.r.entities[id]; e.Type != Department && isGroupName(e) {
+			if found != "" {
+				return ""
+			}
+			found = id
+		}
+	}
+	return found
+}
 
 // groupReferredBefore returns the group a clause refers back to by a
 // group word before at (联盟首批成员单位包括… for the one 专科联盟 the text
@@ -733,6 +792,7 @@ func relateMembership(s *relationSet, spans []orgSpan, text string, base int) {
 			}
 		}
 	}
+	relateMemberLists(s, spans, text, base)
 	// 组建了…联盟,吸纳 A、B、C 等14家机构为成员单位: the members of the group
 	// named before.
 	for _, cue := range []string{"吸纳", "吸收", "纳入"} {
