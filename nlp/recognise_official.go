@@ -219,9 +219,22 @@ var appointCues = []string{"当选为", "兼任", "担任", "出任", "当选", 
 // before the organisation and title that start at lead; last is the person
 // read before in the sentence, whom 免去其…职务 refers to.
 func appointee(st *sentenceText, lead int, orgs []*orgMention, last *personMention) *personMention {
+	// 担任我院重症医学科名誉主任: a unit named with 我院 is the post's
+	// organisation as a whole.
+	if o := orgEndsAt(orgs, lead); o != nil && o.ref {
+		lead = o.start
+	}
 	before := st.at(st.Start, lead)
 	if strings.HasSuffix(before, "免去其") || strings.HasSuffix(before, "其兼任") {
 		return last
+	}
+	// 聘任原…副院长黄秋生为南平鹭康医院执行院长: 为 after a name appoints
+	// only after a verb of hiring.
+	if strings.HasSuffix(before, "为") && hasAnySuffix(before, appointCues) == "" {
+		if clause := before[strings.LastIndexAny(before, ",，;；")+1:]; strings.Contains(clause, "聘任") || strings.Contains(clause, "任命") || strings.Contains(clause, "聘请") {
+			return nameBefore(st, lead-len("为"), orgs)
+		}
+		return nil
 	}
 	cue := hasAnySuffix(before, appointCues)
 	if cue == "" {
@@ -233,9 +246,14 @@ func appointee(st *sentenceText, lead int, orgs []*orgMention, last *personMenti
 		off -= len("同志")
 	}
 	// 到 and 的 join a name to an organisation in many other sentences: only
-	// a notice's 同志 makes them an appointment.
-	if !comrade && (cue == "到" || cue == "赴" || cue == "的") {
+	// a notice's 同志, or a secondment (来到我院挂职副院长), makes them an
+	// appointment.
+	secondment := strings.HasPrefix(st.at(lead, st.End), "我院挂职") || strings.HasPrefix(st.at(lead, st.End), "本院挂职")
+	if !comrade && !secondment && (cue == "到" || cue == "赴" || cue == "的") {
 		return nil
+	}
+	if secondment {
+		off -= len(hasAnySuffix(st.at(st.Start, off), []string{"来", "回"}))
 	}
 	if cue == "的" && !strings.Contains(st.at(st.Start, off), "免去") {
 		return nil
