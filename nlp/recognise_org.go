@@ -326,7 +326,7 @@ var suffixBreakers = map[string][]string{
 	"科":   {"学", "研", "技", "普", "室", "级", "教", "员", "系"},
 	"室":   {"内", "外"},
 	"部":   {"门", "分", "署", "队", "长"},
-	"办":   {"公", "理", "法", "实事"},
+	"办":   {"公", "理", "法", "实事", "医", "学"},
 	"处":   {"理", "置", "于", "长"},
 	"司":   {"机", "法", "长"},
 	"门诊":  {"量", "楼", "部", "大厅", "患者", "服务", "流程", "系统"},
@@ -409,6 +409,9 @@ func nameStart(st *sentenceText, suffixStart int, suffix string) int {
 		// A verb of unit names right before the suffix is the unit's own
 		// word (规划建设部), not the verb before a name (建设卒中中心).
 		if w := boundaryWordEndingAt(st, start, p, connectorsInside); w != "" && !(p == suffixStart && len(w) > 3 && strings.Contains(nameVerbs, w)) {
+			if left, ok := joinedDiscipline(st, start, p-len(w), w, suffix); ok {
+				return left
+			}
 			return p
 		}
 		if t, ok := st.tokenEndingAt(p); ok && t.Start >= start && cutsName(t, connectorsInside) && !placeRunsThrough(st, t.Start, p) && !continuesPlace(st, t) && !namesUniversity(st, t) && !ordinalBeforeSuffix(st, t, suffixStart) {
@@ -536,6 +539,31 @@ func boundaryWordEndingAt(st *sentenceText, lo, p int, connectorsInside bool) st
 		return w
 	}
 	return ""
+}
+
+// joinedDiscipline returns the start of the field a 与 joins to the rest of
+// a unit's name (呼吸与危重症医学科, 内分泌与代谢科): two to four characters
+// after a list comma, the sentence start or a hospital's name.
+func joinedDiscipline(st *sentenceText, lo, at int, w, suffix string) (int, bool) {
+	if w != "与" || !strings.HasSuffix(suffix, "科") {
+		return 0, false
+	}
+	left := st.at(lo, at)
+	if k := strings.LastIndex(left, "院"); k >= 0 {
+		left = left[k+len("院"):]
+	} else if r, _ := utf8.DecodeLastRuneInString(st.at(st.Start, lo)); lo > st.Start && !strings.ContainsRune("、，,：:（(", r) {
+		return 0, false
+	}
+	n := utf8.RuneCountInString(left)
+	if n < 2 || n > 4 || strings.ContainsAny(left, "科室部中心") || boundaryWords.suffixOf(left) != "" {
+		return 0, false
+	}
+	for _, r := range left {
+		if !unicode.Is(unicode.Han, r) {
+			return 0, false
+		}
+	}
+	return at - len(left), true
 }
 
 // startsPlaceName reports whether a one-character boundary word that also
