@@ -545,7 +545,9 @@ func boundaryWordEndingAt(st *sentenceText, lo, p int, connectorsInside bool) st
 // a unit's name (呼吸与危重症医学科, 内分泌与代谢科): two to four characters
 // after a list comma, the sentence start or a hospital's name.
 func joinedDiscipline(st *sentenceText, lo, at int, w, suffix string) (int, bool) {
-	if w != "与" || !strings.HasSuffix(suffix, "科") {
+	// 集团与福建医科大学: a place after 与 starts the name of another
+	// organisation.
+	if w != "与" || !strings.HasSuffix(suffix, "科") || startsWithPlace(st.at(at+len(w), st.End)) || prefectures.prefixOf(st.at(at+len(w), st.End)) != "" {
 		return 0, false
 	}
 	left := st.at(lo, at)
@@ -555,7 +557,7 @@ func joinedDiscipline(st *sentenceText, lo, at int, w, suffix string) (int, bool
 		return 0, false
 	}
 	n := utf8.RuneCountInString(left)
-	if n < 2 || n > 4 || strings.ContainsAny(left, "科室部中心") || boundaryWords.suffixOf(left) != "" {
+	if n < 2 || n > 4 || strings.ContainsAny(left, "科室部中心") || boundaryWords.suffixOf(left) != "" || hasAnySuffix(left, groupWords) != "" {
 		return 0, false
 	}
 	for _, r := range left {
