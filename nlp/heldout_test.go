@@ -556,6 +556,149 @@ func TestHeldOutArticles(t *testing.T) {
 				{"何俊", "摄影", "南华大学"},
 			},
 		},
+		{
+			// A county's 紧密型医共体 as a 总院: the leading hospital, member
+			// units, township health centres hung out as branches (挂牌“…分院”),
+			// a 总院 title holder, townships gse cuts (大畈镇), units named
+			// with 与 (呼吸与危重症医学科) and verbs (远程心电诊断中心).
+			file: "tongshan_health_group.txt",
+			entities: map[string]nlp.EntityType{
+				"通山县医疗健康总院": nlp.Hospital, "通山县人民医院": nlp.Hospital, "通山县中医医院": nlp.Hospital,
+				"大畈镇卫生院": nlp.Hospital, "武汉大学人民医院": nlp.Hospital, "咸宁市卫生健康委员会": nlp.Institution,
+				"通山县卫生健康局": nlp.Institution, "呼吸与危重症医学科": nlp.Department, "远程心电诊断中心": nlp.Department,
+				"卒中中心": nlp.Department,
+			},
+			relations: []fact{
+				{"通山县人民医院", "supports", "通山县医疗健康总院"},
+				{"通山县中医医院", "affiliated_with", "通山县医疗健康总院"},
+				{"通山县妇幼保健院", "affiliated_with", "通山县医疗健康总院"},
+				{"南林桥镇卫生院", "affiliated_with", "通山县医疗健康总院"},
+				{"大畈镇卫生院", "affiliated_with", "通山县医疗健康总院"},
+				{"九宫山镇卫生院", "affiliated_with", "通山县医疗健康总院"},
+				{"厦铺镇卫生院", "affiliated_with", "通山县医疗健康总院"},
+				{"武汉大学人民医院", "partner_of", "通山县人民医院"},
+				{"武汉大学人民医院", "supports", "通山县人民医院"},
+			},
+			positions: []fact{
+				{"程文斌", "党组成员", "咸宁市卫生健康委员会"},
+				{"程文斌", "副主任", "咸宁市卫生健康委员会"},
+				{"吴晓峰", "县长", "通山县人民政府"},
+				{"柯美玲", "副县长", "通山县人民政府"},
+				{"徐建平", "院长", "通山县医疗健康总院"},
+				{"朱红霞", "院长", "大畈镇卫生院"},
+				{"成海燕", "局长", "通山县卫生健康局"},
+				{"阮志刚", "通讯员", "通山县卫生健康局"},
+			},
+			onlyRelations: true,
+		},
+		{
+			// A 妇幼保健院 writing of itself as 我院 with its partner in the
+			// headline; second names in brackets; a TCM 治未病中心 and
+			// 针灸推拿科; a specialty alliance it leads (牵头组建了, 吸纳…为成员单位).
+			file: "luoyang_maternal_child.txt",
+			entities: map[string]nlp.EntityType{
+				"洛阳市妇幼保健院": nlp.Hospital, "复旦大学附属妇产科医院": nlp.Hospital, "洛阳市妇幼专科联盟": nlp.Hospital,
+				"复旦大学": nlp.Institution, "针灸推拿科": nlp.Department, "中医妇儿治未病中心": nlp.Department,
+			},
+			aliases: map[string]string{
+				"洛阳市妇女儿童医疗保健中心": "洛阳市妇幼保健院", "上海市红房子妇产科医院": "复旦大学附属妇产科医院",
+			},
+			relations: []fact{
+				{"洛阳市妇幼保健院", "partner_of", "复旦大学附属妇产科医院"},
+				{"复旦大学附属妇产科医院", "supports", "洛阳市妇幼保健院"},
+				{"复旦大学附属妇产科医院", "affiliated_with", "复旦大学"},
+				{"洛阳市妇幼保健院", "supports", "洛阳市妇幼专科联盟"},
+				{"偃师区妇幼保健院", "affiliated_with", "洛阳市妇幼专科联盟"},
+				{"宜阳县妇幼保健院", "affiliated_with", "洛阳市妇幼专科联盟"},
+			},
+			positions: []fact{
+				{"郭卫东", "党委书记", "洛阳市妇幼保健院"},
+				{"段慧敏", "院长", "洛阳市妇幼保健院"},
+				{"汪丽华", "副院长", "复旦大学附属妇产科医院"},
+				{"孙晓峰", "主任", "妇科内分泌科"},
+				{"杜雨萌", "编辑", "洛阳市妇幼保健院"},
+			},
+		},
+		{
+			// A private hospital group run by a company: trade names with no
+			// place (鹭康医疗集团), cities gse does not tag (龙岩, 三明),
+			// 董事长/总裁/总经理, 等成员医院, 聘任…为…执行院长.
+			file: "lukang_private_group.txt",
+			entities: map[string]nlp.EntityType{
+				"鹭康医疗集团": nlp.Hospital, "龙岩鹭康医院": nlp.Hospital, "三明鹭康眼科医院": nlp.Hospital,
+				"南平鹭康医院": nlp.Hospital, "厦门鹭康健康产业股份有限公司": nlp.Institution, "医疗质量管理部": nlp.Department,
+			},
+			relations: []fact{
+				{"鹭康医疗集团", "affiliated_with", "厦门鹭康健康产业股份有限公司"},
+				{"漳州鹭康医院", "affiliated_with", "鹭康医疗集团"},
+				{"三明鹭康眼科医院", "affiliated_with", "鹭康医疗集团"},
+				{"福建医科大学附属协和医院", "partner_of", "鹭康医疗集团"},
+				{"漳州鹭康医院", "partner_of", "漳州市芗城区浦南镇卫生院"},
+			},
+			positions: []fact{
+				{"陈立群", "董事长", "厦门鹭康健康产业股份有限公司"},
+				{"陈立群", "总裁", "鹭康医疗集团"},
+				{"蔡文娟", "总经理", "鹭康医疗集团"},
+				{"吴志伟", "副总经理", "鹭康医疗集团"},
+				{"黄秋生", "执行院长", "南平鹭康医院"},
+				{"林淑贞", "院长", "龙岩鹭康医院"},
+			},
+		},
+		{
+			// East–west aid told by the helped hospital (我院): its name only
+			// on the 来源 line, the helper joined to 我院 by 与, a 挂职副院长
+			// and a 名誉主任 from the helper, gifts (为我院捐赠), 与…的协作.
+			file: "wudu_east_west_aid.txt",
+			entities: map[string]nlp.EntityType{
+				"陇南市武都区第一人民医院": nlp.Hospital, "青岛市城阳区人民医院": nlp.Hospital, "青岛市第八人民医院": nlp.Hospital,
+				"城阳区卫生健康局": nlp.Institution, "卒中中心": nlp.Department, "重症医学科": nlp.Department,
+			},
+			relations: []fact{
+				{"青岛市城阳区人民医院", "supports", "陇南市武都区第一人民医院"},
+				{"城阳区卫生健康局", "supports", "陇南市武都区第一人民医院"},
+				{"陇南市武都区第一人民医院", "partner_of", "青岛市第八人民医院"},
+				{"陇南市武都区第一人民医院", "partner_of", "青岛市城阳区人民医院"},
+			},
+			positions: []fact{
+				{"孙海波", "副主任医师", "骨科"},
+				{"孙海波", "副院长", "陇南市武都区第一人民医院"},
+				{"刘玉霞", "名誉主任", "重症医学科"},
+				{"赵建军", "党委书记", "陇南市武都区第一人民医院"},
+				{"杨志华", "院长", "陇南市武都区第一人民医院"},
+				{"王晓燕", "副区长", "青岛市城阳区人民政府"},
+			},
+			onlyRelations: true,
+		},
+		{
+			// An internet hospital and its telemedicine network: the
+			// hospital, not its 互联网医院 in the headline, is the article's;
+			// a list of partners after 与; 为…提供远程会诊服务; 远程医学中心.
+			file: "yinchuan_internet_hospital.txt",
+			entities: map[string]nlp.EntityType{
+				"银川市第一人民医院": nlp.Hospital, "银川市第一人民医院互联网医院": nlp.Hospital, "中日友好医院": nlp.Hospital,
+				"宁夏智联健康科技有限公司": nlp.Institution, "远程医学中心": nlp.Department, "信息中心": nlp.Department,
+			},
+			relations: []fact{
+				{"银川市第一人民医院互联网医院", "affiliated_with", "银川市第一人民医院"},
+				{"银川市第一人民医院", "partner_of", "宁夏智联健康科技有限公司"},
+				{"银川市第一人民医院", "partner_of", "固原市人民医院"},
+				{"银川市第一人民医院", "partner_of", "泾源县人民医院"},
+				{"银川市第一人民医院", "partner_of", "隆德县人民医院"},
+				{"银川市第一人民医院", "partner_of", "永宁县人民医院"},
+				{"银川市第一人民医院", "partner_of", "贺兰县人民医院"},
+				{"银川市第一人民医院", "partner_of", "西吉县人民医院"},
+				{"银川市第一人民医院", "partner_of", "中日友好医院"},
+				{"中日友好医院", "supports", "银川市第一人民医院"},
+			},
+			positions: []fact{
+				{"何建新", "党委书记", "银川市第一人民医院"},
+				{"金永刚", "院长", "银川市第一人民医院"},
+				{"韩雪梅", "主任", "远程医学中心"},
+				{"马国栋", "二级巡视员", "宁夏回族自治区卫生健康委员会"},
+				{"田甜", "编辑", "银川市第一人民医院"},
+			},
+			onlyRelations: true,
+		},
 	}
 	p := pipeline(t)
 	for _, tc := range cases {
