@@ -46,9 +46,13 @@ func assemble(doc *Document, facts []sentenceFacts, short map[string]*orgMention
 	for _, o := range all {
 		switch {
 		case o.ref:
-			if r.main != "" {
-				orgID[o.orgMention] = r.main
-				r.mentions = append(r.mentions, Mention{Entity: r.main, Sentence: o.sent, Start: o.start, End: o.end})
+			id := r.main
+			if o.name == "该院" {
+				id = r.antecedent(all, o)
+			}
+			if id != "" {
+				orgID[o.orgMention] = id
+				r.mentions = append(r.mentions, Mention{Entity: id, Sentence: o.sent, Start: o.start, End: o.end})
 			}
 		case o.typ == Department:
 		default:
@@ -76,6 +80,30 @@ func assemble(doc *Document, facts []sentenceFacts, short map[string]*orgMention
 		orgID[o.orgMention] = r.addDepartment(o, parent)
 	}
 	return r, r.assemblePositions(facts, orgID), orgID
+}
+
+// antecedent is the hospital 该院 ("that hospital") refers to: the last one
+// named before it in its sentence or the one before (新建的南平鹭康医院宣布开业。
+// 该院由集团全资设立), else the article's own. A campus is where something
+// happened, not what 该院 names.
+func (r *resolution) antecedent(all []docOrg, ref docOrg) string {
+	var best *docOrg
+	for i := range all {
+		o := &all[i]
+		if o.ref || o.typ != Hospital || o.end > ref.start || o.sent < ref.sent-1 || o.sent > ref.sent {
+			continue
+		}
+		if hasAnySuffix(o.name, []string{"院区", "分院"}) != "" {
+			continue
+		}
+		if best == nil || o.end > best.end {
+			best = o
+		}
+	}
+	if best == nil {
+		return r.main
+	}
+	return EntityID(Hospital, r.canonical[best.name], "")
 }
 
 // groupNamed returns the ID of the one hospital or institution whose name
