@@ -31,7 +31,7 @@ var (
 	// partnerVerbs follow 与 B: A 与 B 签约/合作/共建 → A partner_of B.
 	partnerVerbs = []string{"签约", "签订", "签署", "合作", "共建", "构建", "组建", "携手", "联合", "并肩作战", "结成", "开展合作", "战略合作", "协作"}
 	// affiliationUnder: 由 A 主营主管/托管 → the subject is affiliated with A.
-	affiliationUnderEnds = []string{"主营主管", "主办", "主管", "托管", "管理", "举办"}
+	affiliationUnderEnds = []string{"主营主管", "主办", "主管", "托管", "管理", "举办", "全资设立", "投资设立", "投资举办", "设立"}
 	// bases: 在 A 成立 …基地 → the subject supports A.
 	baseCues  = []string{"成立", "建立", "设立", "挂牌成立", "揭牌成立"}
 	baseKinds = []string{"基地", "工作站", "分中心", "示范点", "专家工作室"}
@@ -480,6 +480,13 @@ func relateAffiliationUnder(s *relationSet, spans []orgSpan, text string, base i
 	for _, at := range s.find(text, "由") {
 		k := orgRightAfter(spans, base+at+len("由"))
 		if k < 0 {
+			// 该院由集团全资设立: the group the article names, by its word.
+			rest := text[at+len("由"):]
+			if w := hasAnyPrefix(rest, groupWords); w != "" && hasAnyPrefix(rest[len(w):], affiliationUnderEnds) != "" {
+				for _, member := range s.subjectsBefore(spans, text, base, base+at) {
+					s.add(member, AffiliatedWith, s.r.groupNamed(w))
+				}
+			}
 			continue
 		}
 		after := text[spans[k].end-base:]
