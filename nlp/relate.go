@@ -370,6 +370,17 @@ func relateDispatch(s *relationSet, spans []orgSpan, text string, base int) {
 						elsewhere = true
 					}
 					k := orgRightAfter(spans, base+cueEnd+d+len(dest))
+					// 选派专家到集团各医院: the group the article names, by its word.
+					if k < 0 && movementCues[dest] {
+						if w := hasAnyPrefix(clause[d+len(dest):], groupWords); w != "" {
+							if g := s.r.groupNamed(w); g != "" {
+								for _, h := range helpers {
+									s.add(h, Supports, g)
+								}
+								found = true
+							}
+						}
+					}
 					if k >= 0 {
 						for _, o := range listAfter(spans, k, text, base) {
 							for _, h := range helpers {
