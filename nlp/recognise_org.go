@@ -326,7 +326,7 @@ var suffixBreakers = map[string][]string{
 	"科":   {"学", "研", "技", "普", "室", "级", "教", "员", "系"},
 	"室":   {"内", "外"},
 	"部":   {"门", "分", "署", "队", "长"},
-	"办":   {"公", "理", "法", "实事", "医", "学"},
+	"办":   {"公", "理", "法", "实事", "医", "学", "好", "成"},
 	"处":   {"理", "置", "于", "长"},
 	"司":   {"机", "法", "长"},
 	"门诊":  {"量", "楼", "部", "大厅", "患者", "服务", "流程", "系统"},
@@ -530,8 +530,10 @@ func boundaryWordEndingAt(st *sentenceText, lo, p int, connectorsInside bool) st
 			if inMedicalTerm(st, p-len(w), p) || startsPlaceName(w, st.at(p, st.End)) {
 				continue
 			}
+			// 和县/域: gse glued a connector to the place word after it;
+			// a generic word (县域, 城市) after it starts no name with it.
 			if !st.isCut(p) || !st.isCut(p-len(w)) {
-				if !startsWithPlace(st.at(p, st.End)) {
+				if after := st.at(p, st.End); !startsWithPlace(after) && hasAnyPrefix(after, []string{"县域", "区域", "城市", "省级", "市级", "县级", "区级"}) == "" {
 					continue
 				}
 			}
