@@ -434,8 +434,13 @@ func endsWithNameChar(st *sentenceText, t Token) bool {
 	if !ok || utf8.RuneCountInString(next.Text) != 1 || !strings.HasPrefix(next.POS, "nr") {
 		return false
 	}
+	if next.End == st.End {
+		return true
+	}
+	// Then a delimiter, or a word of its own (程文/n 斌/nr 出席/v).
 	r, _ := utf8.DecodeRuneInString(st.at(next.End, st.End))
-	return next.End == st.End || strings.ContainsRune("、,，;；。:：!！?？ \u3000\n", r)
+	after, ok := st.tokenAt(next.End)
+	return strings.ContainsRune("、,，;；。:：!！?？ \u3000\n", r) || ok && utf8.RuneCountInString(after.Text) >= 2
 }
 
 func startsLongToken(st *sentenceText, off int) bool {
