@@ -21,7 +21,7 @@ type orgSuffix struct {
 // are tried first.
 var orgSuffixes = indexOrgSuffixes([]orgSuffix{
 	{"医院", Hospital}, {"卫生院", Hospital}, {"社区卫生服务中心", Hospital},
-	{"卫生服务中心", Hospital}, {"卫生服务站", Hospital}, {"院区", Hospital},
+	{"卫生服务中心", Hospital}, {"卫生服务站", Hospital}, {"精神卫生中心", Hospital}, {"院区", Hospital},
 	{"分院", Hospital}, {"总院", Hospital}, {"医疗集团", Hospital}, {"保健院", Hospital},
 	{"妇幼保健院", Hospital}, {"医学中心", Hospital}, {"专科联盟", Hospital},
 	{"医联体", Hospital}, {"医共体", Hospital}, {"医疗联合体", Hospital}, {"医疗共同体", Hospital}, {"健康共同体", Hospital}, {"诊所", Hospital}, {"疗养院", Hospital},

@@ -156,9 +156,11 @@ func splitParents(ms []*orgMention) {
 		if d.typ != Department {
 			continue
 		}
+		// The longest organisation that leaves a unit's name: 某医院党委办公室
+		// is 党委办公室 of the hospital, not 办公室 of its 党委.
 		var best *orgMention
 		for _, o := range ms {
-			if o == d || o.typ == Department || o.start != d.start || o.end >= d.end {
+			if o == d || o.typ == Department || o.start != d.start || o.end >= d.end || !isDeptName(d.name[o.end-d.start:], d.suffix) {
 				continue
 			}
 			if best == nil || o.end > best.end {
@@ -709,6 +711,11 @@ func isDistinctiveName(st *sentenceText, start int, name, suffix string, typ Ent
 		}
 		return !strings.HasSuffix(rest, "院") && !strings.HasSuffix(rest, "医院")
 	}
+	// 建设浙江省区域精神卫生中心: a region's centre is a designation to
+	// reach, not a name.
+	if hasAnySuffix(rest, []string{"区域", "区域性"}) != "" {
+		return false
+	}
 	// “某某医院分院”: a hospital's name and 分院 is the kind of its
 	// branches (挂牌“通山县医疗健康总院分院”), not one branch's name.
 	if suffix == "分院" && strings.HasSuffix(rest, "院") {
@@ -873,7 +880,7 @@ func hasNameAnchor(st *sentenceText, start int, name, suffix string) bool {
 	if startsWithPlace(name) || prefectures.prefixOf(name) != "" || strings.ContainsAny(firstRunes(name, 1), "市区县省州") {
 		return true
 	}
-	for _, w := range []string{"市", "县", "区", "省", "州", "旗", "镇", "乡", "大学", "学院", "医科", "中医药", "中国", "国家", "人民", "第"} {
+	for _, w := range []string{"市", "县", "区", "省", "州", "旗", "镇", "乡", "街道", "大学", "学院", "医科", "中医药", "中国", "国家", "人民", "第"} {
 		k := strings.Index(name, w)
 		if k > 0 && k < len(name)-len(suffix) {
 			return true
