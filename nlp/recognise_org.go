@@ -145,13 +145,16 @@ func recogniseOrganisations(st *sentenceText) []*orgMention {
 			orgs = append(orgs, &orgMention{start: s, end: s + len(w), name: w, typ: Hospital, ref: true})
 		}
 	}
-	splitParents(orgs)
+	orgs = splitParents(orgs)
 	return splitCoordinated(dropNested(orgs))
 }
 
 // splitParents cuts the organisation off the front of a department named
-// with it (北大医院整形烧伤外科 → 整形烧伤外科 of 北大医院).
-func splitParents(ms []*orgMention) {
+// with it (北大医院整形烧伤外科 → 整形烧伤外科 of 北大医院). A longer
+// organisation read inside the department's name (某医院党委 of
+// 某医院党委办公室) is a misreading and goes.
+func splitParents(ms []*orgMention) []*orgMention {
+	misread := make(map[*orgMention]bool)
 	for _, d := range ms {
 		if d.typ != Department {
 			continue
@@ -167,12 +170,28 @@ func splitParents(ms []*orgMention) {
 				best = o
 			}
 		}
-		if best != nil && isDeptName(d.name[best.end-d.start:], d.suffix) {
-			d.name = d.name[best.end-d.start:]
-			d.start = best.end
-			d.parent = best
+		if best == nil {
+			continue
+		}
+		for _, o := range ms {
+			if o != d && o.typ != Department && o.start == d.start && o.end > best.end && o.end < d.end {
+				misread[o] = true
+			}
+		}
+		d.name = d.name[best.end-d.start:]
+		d.start = best.end
+		d.parent = best
+	}
+	if len(misread) == 0 {
+		return ms
+	}
+	out := ms[:0]
+	for _, o := range ms {
+		if !misread[o] {
+			out = append(out, o)
 		}
 	}
+	return out
 }
 
 // orgEndingAt returns the organisation or department whose name ends at the
