@@ -222,6 +222,13 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 		}
 		name := st.at(start, end)
 		if isDistinctiveName(st, start, name, suf.text, suf.typ) {
+			// 获批浙江中医药大学附属医院: approved as the university's
+			// affiliated hospital, a title, not a hospital of that name.
+			if strings.HasSuffix(name, "附属医院") && hasAnySuffix(st.at(st.Start, start), []string{"获批", "获批为", "批准为"}) != "" {
+				if m := teachingBody(start, strings.TrimSuffix(name, "附属医院")+"教学医院"); m != nil {
+					return m
+				}
+			}
 			if m := teachingBody(start, name); m != nil {
 				return m
 			}
