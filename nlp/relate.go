@@ -469,8 +469,39 @@ func relatePartners(s *relationSet, spans []orgSpan, st *sentenceText) {
 			for _, o := range list {
 				s.add(a, predicate, o.id)
 			}
+			// 我院与 A、B 签订医联体协议,将派驻医师定期坐诊: the subject of
+			// the agreement sends people to the partners, named nowhere else.
+			if predicate == PartnerOf && s.sendsAfter(spans, text, base, from) {
+				for _, o := range list {
+					s.add(a, Supports, o.id)
+				}
+			}
 		}
 	}
+}
+
+// sendsAfter reports whether the clause after the one holding the document
+// offset from sends people (将派驻医师…) and names no other organisation
+// than units.
+func (s *relationSet) sendsAfter(spans []orgSpan, text string, base, from int) bool {
+	rest := text[from-base:]
+	c := strings.IndexAny(rest, ",，。;；")
+	if c < 0 || !strings.HasPrefix(rest[c:], ",") && !strings.HasPrefix(rest[c:], "，") {
+		return false
+	}
+	rest = strings.TrimLeft(rest[c:], ",，")
+	clauseStart := base + len(text) - len(rest)
+	if e := strings.IndexAny(rest, ",，。;；"); e >= 0 {
+		rest = rest[:e]
+	}
+	for _, sp := range spans {
+		if sp.start >= clauseStart && sp.start < clauseStart+len(rest) {
+			if e := s.r.entities[sp.id]; e == nil || e.Type != Department {
+				return false
+			}
+		}
+	}
+	return hasAnyPrefix(rest, []string{"将派驻", "派驻", "将选派", "选派", "将下派", "下派", "将派出", "派出"}) != ""
 }
 
 // hasCueToken reports whether one of cues starts a gse token in [from, to).
