@@ -699,6 +699,35 @@ func TestHeldOutArticles(t *testing.T) {
 			},
 			onlyRelations: true,
 		},
+		{
+			// A mental-health centre under its second name in brackets,
+			// approved as a university's affiliated hospital (获批…附属医院),
+			// its 党委办公室 on the 来源 line, 给予我院…支持, and a 医联体
+			// agreement followed by 将派驻医师 (written after the rules for
+			// the five before it, as a check that they carry over).
+			file: "shaoxing_mental_health.txt",
+			entities: map[string]nlp.EntityType{
+				"上海市精神卫生中心": nlp.Hospital, "皋埠街道社区卫生服务中心": nlp.Hospital, "浙江中医药大学": nlp.Institution,
+				"党委办公室": nlp.Department, "物质依赖科": nlp.Department, "心理危机干预中心": nlp.Department,
+			},
+			aliases: map[string]string{
+				"绍兴市第七人民医院": "浙江中医药大学附属绍兴市第七人民医院", "绍兴市精神卫生中心": "浙江中医药大学附属绍兴市第七人民医院",
+			},
+			relations: []fact{
+				{"浙江中医药大学附属绍兴市第七人民医院", "affiliated_with", "浙江中医药大学"},
+				{"浙江中医药大学", "supports", "浙江中医药大学附属绍兴市第七人民医院"},
+				{"浙江中医药大学附属绍兴市第七人民医院", "partner_of", "上海市精神卫生中心"},
+				{"上海市精神卫生中心", "supports", "浙江中医药大学附属绍兴市第七人民医院"},
+				{"浙江中医药大学附属绍兴市第七人民医院", "partner_of", "皋埠街道社区卫生服务中心"},
+				{"浙江中医药大学附属绍兴市第七人民医院", "supports", "马山街道社区卫生服务中心"},
+			},
+			positions: []fact{
+				{"俞国平", "副主任", "绍兴市卫生健康委员会"},
+				{"金卫东", "党委书记", "浙江中医药大学附属绍兴市第七人民医院"},
+				{"沈建新", "院长", "浙江中医药大学附属绍兴市第七人民医院"},
+				{"王佳", "编辑", "浙江中医药大学附属绍兴市第七人民医院"},
+			},
+		},
 	}
 	p := pipeline(t)
 	for _, tc := range cases {
