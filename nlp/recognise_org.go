@@ -555,15 +555,16 @@ func boundaryWordEndingAt(st *sentenceText, lo, p int, connectorsInside bool) st
 			continue
 		}
 		if utf8.RuneCountInString(w) == 1 {
-			if inMedicalTerm(st, p-len(w), p) || startsPlaceName(w, st.at(p, st.End)) {
-				continue
-			}
 			// 和县/域: gse glued a connector to the place word after it;
 			// a generic word (县域, 城市) after it starts no name with it.
 			if !st.isCut(p) || !st.isCut(p-len(w)) {
-				if after := st.at(p, st.End); !startsWithPlace(after) && hasAnyPrefix(after, []string{"县域", "区域", "城市", "省级", "市级", "县级", "区级"}) == "" {
+				if after := st.at(p, st.End); !startsWithPlace(after) && hasAnyPrefix(after, genericAreaWords) == "" {
 					continue
 				}
+			}
+			// Checked last, as few characters get this far.
+			if inMedicalTerm(st, p-len(w), p) || startsPlaceName(w, st.at(p, st.End)) {
+				continue
 			}
 		}
 		return w
@@ -617,6 +618,9 @@ func startsPlaceName(w, after string) bool {
 	}
 	return false
 }
+
+// genericAreaWords say what area something serves (县域医共体, 城市医疗集团).
+var genericAreaWords = []string{"县域", "区域", "城市", "省级", "市级", "县级", "区级"}
 
 // medicalTerms are words of medicine that hold a boundary character (中 of
 // 卒中中心, 中医科): gse may cut them apart, but they are inside a name.

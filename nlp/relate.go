@@ -124,7 +124,7 @@ func (s *relationSet) add(subject string, p Predicate, object string) {
 // sentenceOrgs lists the organisations of a sentence in text order, with the
 // bare word 医院 used for the article's own hospital (入驻医院, 医院邀请).
 func sentenceOrgs(r *resolution, f sentenceFacts, orgID map[*orgMention]string) []orgSpan {
-	var spans []orgSpan
+	spans := make([]orgSpan, 0, len(f.orgs)+2)
 	for _, o := range f.orgs {
 		if id := orgID[o]; id != "" {
 			spans = append(spans, orgSpan{o.start, o.end, id, o.teaching})
@@ -621,6 +621,8 @@ func relateInvitations(s *relationSet, spans []orgSpan, text string, base int) {
 // (北京大学第一医院密云医院, 柳州市工人医院互联网医院), X大学附属Y医院, and a
 // campus or branch (鱼峰山院区) of the article's own hospital.
 func relateByName(s *relationSet, facts []sentenceFacts, orgID map[*orgMention]string) {
+	// A hospital is named many times: look its name-parent up once.
+	parentOf := make(map[string]string)
 	for i, f := range facts {
 		s.sentence = i
 		for _, o := range f.orgs {
@@ -637,11 +639,15 @@ func relateByName(s *relationSet, facts []sentenceFacts, orgID map[*orgMention]s
 			if isGroupName(e) {
 				continue
 			}
-			parent := ""
-			for name, canon := range s.r.canonical {
-				if name != o.name && strings.HasPrefix(o.name, name) && len(name) > len(parent) && s.r.orgType[name] == Hospital {
-					parent = canon
+			parent, known := parentOf[o.name]
+			if !known {
+				longest := ""
+				for name, canon := range s.r.canonical {
+					if name != o.name && strings.HasPrefix(o.name, name) && len(name) > len(longest) && s.r.orgType[name] == Hospital {
+						longest, parent = name, canon
+					}
 				}
+				parentOf[o.name] = parent
 			}
 			if parent != "" {
 				s.add(id, AffiliatedWith, s.entityID(parent))
