@@ -364,12 +364,29 @@ func affiliationParent(name string) string {
 // addAffiliationParents makes the body named inside an affiliated hospital's
 // name an entity of its own, so that the affiliation has both ends even when
 // the article never names the body alone.
+// schoolParent returns the university a school is named under (中南大学 of
+// 中南大学湘雅口腔医学院), or "".
+func schoolParent(name string) string {
+	k := strings.Index(name, "大学")
+	if k <= 0 || hasAnySuffix(name, []string{"学院", "医学部"}) == "" {
+		return ""
+	}
+	rest := name[k+len("大学"):]
+	if utf8.RuneCountInString(rest) < 3 {
+		return ""
+	}
+	return name[:k+len("大学")]
+}
+
 func (r *resolution) addAffiliationParents(all []docOrg) {
 	for _, o := range all {
-		if o.ref || o.typ != Hospital {
+		if o.ref || (o.typ != Hospital && o.typ != Institution) {
 			continue
 		}
 		parent := affiliationParent(o.name)
+		if o.typ == Institution {
+			parent = schoolParent(o.name)
+		}
 		if parent == "" || r.canonical[parent] != "" {
 			continue
 		}

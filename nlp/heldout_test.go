@@ -321,6 +321,9 @@ func TestHeldOutArticles(t *testing.T) {
 			relations: []fact{
 				{"中山大学附属第八医院", "affiliated_with", "中山大学"},
 				{"中山大学", "partner_of", "广州市人民政府"},
+				// A school named under its university is its unit, as
+				// 南华大学衡阳医学院 is 南华大学's.
+				{"中山大学中山医学院", "affiliated_with", "中山大学"},
 			},
 			positions: []fact{
 				{"高松", "校长", "中山大学"},

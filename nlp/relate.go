@@ -628,6 +628,13 @@ func relateByName(s *relationSet, facts []sentenceFacts, orgID map[*orgMention]s
 		for _, o := range f.orgs {
 			id := orgID[o]
 			e := s.r.entities[id]
+			if e != nil && e.Type == Institution && !o.ref {
+				// 中南大学湘雅口腔医学院 is a school of 中南大学.
+				if p := s.r.canonical[schoolParent(o.name)]; p != "" {
+					s.add(id, AffiliatedWith, s.entityID(p))
+				}
+				continue
+			}
 			if e == nil || e.Type != Hospital || o.ref {
 				continue
 			}
