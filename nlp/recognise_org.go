@@ -215,6 +215,11 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 			return nil
 		}
 		start := nameStart(st, end-len(suf.text), suf.text)
+		// 指导长沙市望城区人民医院: a verb of unit names (指导, 管理) before a
+		// place is the sentence's verb; the name starts at the place.
+		if t, ok := st.tokenAt(start); ok && (strings.HasPrefix(t.POS, "v") || strings.Contains(nameVerbs, t.Text)) && utf8.RuneCountInString(t.Text) >= 2 && t.End < end && startsPlace(st, t.End) {
+			start = t.End
+		}
 		// 第五家医院南平鹭康医院: a bare 医院 before a name is the word, not
 		// part of the name.
 		if rest := st.at(start, end-len(suf.text)); strings.HasPrefix(rest, "医院") && len(rest) > len("医院") && suf.typ == Hospital {
@@ -537,7 +542,7 @@ func placeRunsThrough(st *sentenceText, from, to int) bool {
 }
 
 // nameVerbs are verbs that stand inside the names of units and institutions.
-const nameVerbs = "诊疗 急诊 放疗 化疗 转化 烧伤 介入 预防 控制 保健 康复 护理 治疗 防治 监护 评价 指导 管理 研究 整合 服务 规划 建设 检验 体检 创伤 透析 麻醉 移植 筛查 发展 教学 培训 研发 救援 急救 输血 病理 影像 超声 消毒 供应 采购 审计 宣传 保卫 组织 统战 纪检 监察 科研 工会 团委 信息 运营 营养 药学 感染 重症 老年 诊断 会诊 推拿 针灸 理疗 转诊 随访 转运 咨询 代谢 消化 呼吸 生殖 疼痛 睡眠 依赖 干预 监测 评估 矫治"
+const nameVerbs = "诊疗 急诊 放疗 化疗 转化 烧伤 介入 预防 控制 保健 康复 护理 治疗 防治 监护 评价 指导 管理 研究 整合 服务 规划 建设 检验 体检 创伤 透析 麻醉 移植 筛查 发展 教学 培训 研发 救援 急救 输血 病理 影像 超声 消毒 供应 采购 审计 宣传 保卫 组织 统战 纪检 监察 科研 工会 团委 信息 运营 营养 药学 感染 重症 老年 诊断 会诊 推拿 针灸 理疗 转诊 随访 转运 咨询 代谢 消化 呼吸 生殖 疼痛 睡眠 依赖 干预 监测 评估 矫治 种植 修复 正畸"
 
 // boundaryWordEndingAt reports the boundary word that ends at p, if any. A
 // one-character word counts only where gse cut the text around it, so that
@@ -617,6 +622,17 @@ func startsPlaceName(w, after string) bool {
 		k++
 	}
 	return false
+}
+
+// startsPlace reports whether a place name starts at off: a province, a
+// prefecture-level city, or a word gse tags as a place.
+func startsPlace(st *sentenceText, off int) bool {
+	rest := st.at(off, st.End)
+	if startsWithPlace(rest) || prefectures.prefixOf(rest) != "" {
+		return true
+	}
+	t, ok := st.tokenAt(off)
+	return ok && t.POS == "ns"
 }
 
 // genericAreaWords say what area something serves (县域医共体, 城市医疗集团).

@@ -359,6 +359,11 @@ func relateDispatch(s *relationSet, spans []orgSpan, text string, base int) {
 			if k := strings.IndexAny(clause, "。;；"); k >= 0 {
 				clause = clause[:k]
 			}
+			// 选派骨干赴北京大学口腔医院进修: people sent to learn are helped
+			// by where they go, not helping it.
+			if learns(clause) {
+				continue
+			}
 			found, elsewhere := false, false
 			for _, dest := range destinationCues {
 				if !s.st.mayContain(dest) {
@@ -402,6 +407,15 @@ func relateDispatch(s *relationSet, spans []orgSpan, text string, base int) {
 			}
 		}
 	}
+}
+
+// learns reports whether a dispatch clause sends people to learn (进修,
+// 跟岗学习) rather than to help.
+func learns(clause string) bool {
+	if c := strings.IndexAny(clause, ",，"); c >= 0 {
+		clause = clause[:c]
+	}
+	return strings.Contains(clause, "进修") || strings.Contains(clause, "跟岗") || strings.Contains(clause, "学习")
 }
 
 // relateSupportVerbs: A 帮扶/对口支援/托管/带领 B; 在 B … 支援.
