@@ -731,6 +731,33 @@ func TestHeldOutArticles(t *testing.T) {
 				{"王佳", "编辑", "浙江中医药大学附属绍兴市第七人民医院"},
 			},
 		},
+		{
+			// A stomatology hospital's annual report in numbered sections,
+			// its president on a line of his own: a school named under its
+			// university, 对口帮扶 of other hospitals' units, 指导 before a
+			// place, staff sent elsewhere to learn (赴…进修, no relation).
+			file: "changsha_dental_report.txt",
+			entities: map[string]nlp.EntityType{
+				"长沙市口腔医院": nlp.Hospital, "四川大学华西口腔医院": nlp.Hospital, "长沙市望城区人民医院": nlp.Hospital,
+				"中南大学湘雅口腔医学院": nlp.Institution, "中南大学": nlp.Institution, "口腔种植中心": nlp.Department,
+				"正畸科": nlp.Department, "纪检监察室": nlp.Department,
+			},
+			aliases: map[string]string{"华西口腔医院": "四川大学华西口腔医院"},
+			relations: []fact{
+				{"长沙市口腔医院", "partner_of", "中南大学湘雅口腔医学院"},
+				{"中南大学湘雅口腔医学院", "affiliated_with", "中南大学"},
+				{"长沙市口腔医院", "partner_of", "四川大学华西口腔医院"},
+				{"四川大学华西口腔医院", "supports", "长沙市口腔医院"},
+				{"长沙市口腔医院", "supports", "浏阳市人民医院"},
+				{"长沙市口腔医院", "supports", "宁乡市中医医院"},
+				{"长沙市口腔医院", "supports", "长沙市望城区人民医院"},
+			},
+			positions: []fact{
+				{"谭建华", "院长", "长沙市口腔医院"},
+				{"刘晓峰", "党委书记", "长沙市口腔医院"},
+			},
+			onlyRelations: true,
+		},
 	}
 	p := pipeline(t)
 	for _, tc := range cases {
