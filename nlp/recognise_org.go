@@ -278,7 +278,16 @@ var manyOwners = []string{"成员单位", "各成员单位", "各分院", "各�
 // ownedByMany reports whether a unit name starting at start follows one of
 // the manyOwners.
 func ownedByMany(st *sentenceText, start int) bool {
-	return hasAnySuffix(st.at(st.Start, start), manyOwners) != ""
+	before := st.at(st.Start, start)
+	if hasAnySuffix(before, manyOwners) != "" {
+		return true
+	}
+	// 帮助受援医院加强胸痛中心建设: the units of the hospitals helped,
+	// whichever they are.
+	if c := strings.LastIndexAny(before, ",，;；。"); c >= 0 {
+		before = before[c:]
+	}
+	return strings.Contains(before, "受援医院") || strings.Contains(before, "受援单位")
 }
 
 // madeOfWords reports whether the text from start to end is one or more
@@ -605,15 +614,20 @@ func joinedDiscipline(st *sentenceText, lo, at int, w, suffix string) (int, bool
 }
 
 // startsPlaceName reports whether a one-character boundary word that also
-// starts place names (大, 新, 上) starts a township's name here: one or two
-// characters and 镇 or 乡 follow (大畈镇, 新市镇, 上沙乡).
+// starts place names (大, 新, 上, 都) starts a township's or county's name
+// here: one or two characters and 镇 or 乡 follow (大畈镇, 新市镇, 上沙乡), or
+// one and 县 (都昌县).
 func startsPlaceName(w, after string) bool {
-	if !strings.Contains("大小新老上下中东西南北", w) {
+	if !strings.Contains("大小新老上下中东西南北都", w) {
 		return false
 	}
 	k := 0
 	for _, r := range after {
 		if k >= 1 && (r == '镇' || r == '乡') {
+			return true
+		}
+		// 都昌县: a county's name is two characters.
+		if k == 1 && r == '县' {
 			return true
 		}
 		if k == 2 || !unicode.Is(unicode.Han, r) {
@@ -752,6 +766,10 @@ func isDistinctiveName(st *sentenceText, start int, name, suffix string, typ Ent
 		return false
 	}
 	if bareAllowed(suffix) {
+		// 各设区市卫生健康委: a kind of city, not one.
+		if hasAnySuffix(rest, []string{"设区市", "地级市", "县级市", "市州", "县区", "县市区"}) == rest && rest != "" {
+			return false
+		}
 		if rest == "" {
 			return strings.Contains("医保局 医疗保障局 疾控中心 市委 区委 县委 省委 州委", suffix)
 		}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // orgSpan is an organisation named in a sentence, resolved to its entity.
@@ -62,6 +63,7 @@ func relate(r *resolution, facts []sentenceFacts, orgID map[*orgMention]string) 
 		relateMembership(rel, spans, text, base)
 		relateTeaching(rel, spans, text, base)
 		relateBacking(rel, spans, text, base)
+		relatePairs(rel, spans, text, base)
 	}
 	relateByName(rel, facts, orgID)
 	return rel.out
@@ -407,6 +409,30 @@ func relateDispatch(s *relationSet, spans []orgSpan, text string, base int) {
 			}
 		}
 	}
+}
+
+// pairDashes join a helper and the hospital it helps on a line of a list.
+var pairDashes = []string{"——", "—", "--", "－－", "―", "→"}
+
+// relatePairs: a notice whose title is about 对口帮扶 lists its pairs one to
+// a line, 一、A——B: A supports B.
+func relatePairs(s *relationSet, spans []orgSpan, text string, base int) {
+	if len(spans) != 2 {
+		return
+	}
+	title := s.r.doc.Title
+	if !strings.Contains(title, "帮扶") && !strings.Contains(title, "支援") && !strings.Contains(title, "托管") {
+		return
+	}
+	gap := text[spans[0].end-base : spans[1].start-base]
+	if !contains(pairDashes, strings.TrimSpace(gap)) {
+		return
+	}
+	// Nothing else on the line but a list number.
+	if strings.TrimSpace(text[spans[1].end-base:]) != "" || utf8.RuneCountInString(text[:spans[0].start-base]) > 4 {
+		return
+	}
+	s.add(spans[0].id, Supports, spans[1].id)
 }
 
 // learns reports whether a dispatch clause sends people to learn (进修,
