@@ -758,6 +758,27 @@ func TestHeldOutArticles(t *testing.T) {
 			},
 			onlyRelations: true,
 		},
+		{
+			// A commission's notice of 对口帮扶 pairs, one to a line (一、A——B),
+			// a county gse cuts after the boundary 都 (都昌县), the units the
+			// helped hospitals must build (no named parent), 各设区市卫生健康委.
+			file: "jiangxi_pairing_notice.txt",
+			entities: map[string]nlp.EntityType{
+				"江西省卫生健康委员会": nlp.Institution, "都昌县人民医院": nlp.Hospital, "赣南医科大学第一附属医院": nlp.Hospital,
+				"医政医管处": nlp.Department,
+			},
+			aliases: map[string]string{"省卫生健康委": "江西省卫生健康委员会"},
+			relations: []fact{
+				{"南昌大学第一附属医院", "supports", "修水县第一人民医院"},
+				{"江西省人民医院", "supports", "永修县人民医院"},
+				{"江西省肿瘤医院", "supports", "都昌县人民医院"},
+				{"赣南医科大学第一附属医院", "supports", "安远县人民医院"},
+				{"九江市第一人民医院", "supports", "彭泽县人民医院"},
+				{"南昌大学第一附属医院", "affiliated_with", "南昌大学"},
+				{"赣南医科大学第一附属医院", "affiliated_with", "赣南医科大学"},
+			},
+			onlyRelations: true,
+		},
 	}
 	p := pipeline(t)
 	for _, tc := range cases {
