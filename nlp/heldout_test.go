@@ -765,7 +765,7 @@ func TestHeldOutArticles(t *testing.T) {
 			file: "jiangxi_pairing_notice.txt",
 			entities: map[string]nlp.EntityType{
 				"江西省卫生健康委员会": nlp.Institution, "都昌县人民医院": nlp.Hospital, "赣南医科大学第一附属医院": nlp.Hospital,
-				"医政医管处": nlp.Department,
+				"江西省卫生健康委员会医政医管处": nlp.Department,
 			},
 			aliases: map[string]string{"省卫生健康委": "江西省卫生健康委员会"},
 			relations: []fact{
