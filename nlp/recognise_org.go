@@ -247,6 +247,11 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 		}
 	}
 	if dsuf := deptSuffixOf(before, after); dsuf != "" {
+		// 干部, 全部, 学科: most candidates end in a word that is no unit;
+		// reject them before reading where a name would start.
+		if e := notDeptEndings.suffixOf(before); e != "" && !strings.HasSuffix(before, "医学科") && len(e) > len(dsuf) {
+			return nil
+		}
 		if suffixInsideVerb(st, end-len(dsuf)) {
 			return nil
 		}
