@@ -66,6 +66,13 @@ func bracketedAfter(text string) string {
 		return ""
 	}
 	inner := text[:k]
+	// (以下简称“苏州医工所”): the short name after the words that announce it.
+	for _, w := range []string{"以下简称", "以下称", "下称", "简称"} {
+		if strings.HasPrefix(inner, w) {
+			inner = strings.Trim(strings.TrimPrefix(inner, w), "“”\"'‘’:： ")
+			break
+		}
+	}
 	n := utf8.RuneCountInString(inner)
 	if n < 2 || n > 16 {
 		return ""

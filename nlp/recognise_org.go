@@ -851,7 +851,7 @@ func countsUnits(rest string) bool {
 // hospitals.
 var deptGenericWords = newWordList([]string{
 	"区域", "区域性", "医疗", "国家", "省级", "市级", "县级", "区级", "综合", "临床", "重点", "全国",
-	"质控", "五大", "四大", "三大", "新", "大", "总", "各", "院", "医院", "全院", "职能",
+	"质控", "五大", "四大", "三大", "新", "大", "总", "各", "院", "医院", "全院", "职能", "智慧",
 })
 
 func stripDeptGeneric(s string) string {
