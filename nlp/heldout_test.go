@@ -779,6 +779,32 @@ func TestHeldOutArticles(t *testing.T) {
 			},
 			onlyRelations: true,
 		},
+		{
+			// A joint laboratory with a research institute introduced by
+			// (以下简称“苏州医工所”), a company partner, past partners in a list
+			// after 先后与, and units the hospital builds with a company
+			// (智慧病房, no unit).
+			file: "xuzhou_joint_lab.txt",
+			entities: map[string]nlp.EntityType{
+				"徐州医科大学附属医院": nlp.Hospital, "中国科学院苏州生物医学工程技术研究所": nlp.Institution,
+				"江苏云医信息科技有限公司": nlp.Institution, "南京大学医学院附属鼓楼医院": nlp.Hospital, "科研处": nlp.Department,
+			},
+			aliases: map[string]string{"苏州医工所": "中国科学院苏州生物医学工程技术研究所"},
+			relations: []fact{
+				{"徐州医科大学附属医院", "partner_of", "中国科学院苏州生物医学工程技术研究所"},
+				{"中国科学院苏州生物医学工程技术研究所", "supports", "徐州医科大学附属医院"},
+				{"徐州医科大学附属医院", "partner_of", "江苏云医信息科技有限公司"},
+				{"徐州医科大学附属医院", "partner_of", "东南大学"},
+				{"徐州医科大学附属医院", "partner_of", "南京大学医学院附属鼓楼医院"},
+			},
+			positions: []fact{
+				{"唐志明", "所长", "中国科学院苏州生物医学工程技术研究所"},
+				{"夏文斌", "校长", "徐州医科大学"},
+				{"韩立新", "院长", "徐州医科大学附属医院"},
+				{"赵敏", "副院长", "徐州医科大学附属医院"},
+				{"李娜", "处长", "科研处"},
+			},
+		},
 	}
 	p := pipeline(t)
 	for _, tc := range cases {

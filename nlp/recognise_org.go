@@ -797,6 +797,11 @@ func isDistinctiveName(st *sentenceText, start int, name, suffix string, typ Ent
 	if typ == Hospital && suffix != "院区" && suffix != "分院" && !hasNameAnchor(st, start, name, suffix) {
 		return false
 	}
+	// 学术委员会, 伦理委员会: a committee named by its field alone is a
+	// body inside something, not an organisation the text names.
+	if suffix == "委员会" && !hasNameAnchor(st, start, name, suffix) {
+		return false
+	}
 	// A level word alone (市, 区, 省) before a non-government suffix is generic.
 	if utf8.RuneCountInString(rest) == 1 && strings.Contains("市区县省镇乡村院级家个所", rest) {
 		return suffix == "政协" || suffix == "人大"
