@@ -94,11 +94,12 @@ var titles = newWordList([]string{
 	"撰稿", "审核", "校对", "审校", "供稿", "作者", "摄影", "一级巡视员", "二级巡视员", "巡视员",
 	"一级调研员", "二级调研员", "调研员",
 	"工会主席", "工会副主席", "总监", "理事长", "副理事长", "会长", "副会长", "院士", "教授",
+	"博士生导师", "硕士生导师",
 })
 
 // positionlessTitles name a person without tying them to an organisation in
 // the article.
-var positionlessTitles = map[string]bool{"总书记": true, "院士": true, "教授": true}
+var positionlessTitles = map[string]bool{"总书记": true, "院士": true, "教授": true, "博士生导师": true, "硕士生导师": true}
 
 // surnames are the common Chinese family names (single and compound).
 var surnames = func() map[string]bool {
@@ -131,7 +132,7 @@ var tibetanNameParts = func() map[string]bool {
 // start the words that follow a name (在, 等, 说, 表示, 指出 ...). Words such
 // as 强调 or 出席 end a name through gse's tokens instead, since 强 and 出
 // are common given names.
-const notGivenName = notFirstGivenName + "说表指是为以对向也都就将被把从到于一二三四五六七八九十"
+const notGivenName = notFirstGivenName + "说表指是为以对向也都就将被把从到于作一二三四五六七八九十"
 
 // notFirstGivenName are the characters that cannot follow a surname as the
 // first given character: function words and punctuation. 强 or 出 may (李强),

@@ -146,6 +146,8 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 			}
 			j += n
 		}
+		// 副院长（主持工作）刘强: a note on the post stands before the name.
+		j += len(bracketNoteAt(st.at(j, st.End)))
 		person := readName(st, j, orgs)
 		if person == nil {
 			lead := ts
@@ -327,6 +329,9 @@ func readName(st *sentenceText, off int, orgs []*orgMention) *personMention {
 	if p := readTibetanName(st, off, orgs); p != nil {
 		return p
 	}
+	if p := readDottedName(st, off, orgs); p != nil {
+		return p
+	}
 	surname := ""
 	for _, r := range []int{2, 1} {
 		if s := firstRunes(rest, r); surnames[s] && utf8.RuneCountInString(s) == r {
@@ -389,6 +394,73 @@ func readTibetanName(st *sentenceText, off int, orgs []*orgMention) *personMenti
 			end := off + len(first) + len(second)
 			return &personMention{start: off, end: end, name: st.at(off, end)}
 		}
+	}
+	return nil
+}
+
+// wordStartsAt reports whether a word that is no name starts at off: a
+// verb, preposition or conjunction gse knows, or a character that ends names.
+func wordStartsAt(st *sentenceText, off int) bool {
+	if r, _ := utf8.DecodeRuneInString(st.at(off, st.End)); strings.ContainsRune(notGivenName, r) {
+		return true
+	}
+	t, ok := st.tokenAt(off)
+	if !ok || strings.HasPrefix(t.POS, "n") {
+		return false
+	}
+	return utf8.RuneCountInString(t.Text) >= 2 || t.POS == "p" || t.POS == "c"
+}
+
+// bracketNoteAt returns a short bracketed note that opens text ((主持工作),
+// （正处级）), or "".
+func bracketNoteAt(text string) string {
+	for _, b := range [][2]string{{"(", ")"}, {"（", "）"}} {
+		if !strings.HasPrefix(text, b[0]) {
+			continue
+		}
+		k := strings.Index(text, b[1])
+		if k < 0 || utf8.RuneCountInString(text[:k]) > 10 {
+			return ""
+		}
+		return text[:k+len(b[1])]
+	}
+	return ""
+}
+
+// nameDots separate the parts of a transcribed name (艾尼瓦尔·买买提).
+const nameDots = "·•・‧"
+
+// readDottedName reads a Uyghur, Kazakh or foreign name written as two or
+// three parts joined by a middle dot (艾尼瓦尔·买买提), which has no family
+// name the surname list could find.
+func readDottedName(st *sentenceText, off int, orgs []*orgMention) *personMention {
+	if insideOrg(orgs, off) {
+		return nil
+	}
+	end, parts, n := off, 0, 0
+	text := st.at(off, st.End)
+	for i, r := range text {
+		// After a dot the name ends where a word of its own starts
+		// (买买提/出席, 买买提/院长).
+		if parts > 0 && n >= 2 && (titleAt(text[i:]) != "" || wordStartsAt(st, off+i)) {
+			return &personMention{start: off, end: end, name: st.at(off, end)}
+		}
+		switch {
+		case unicode.Is(unicode.Han, r) && n < 6:
+			n++
+			end = off + i + utf8.RuneLen(r)
+		case strings.ContainsRune(nameDots, r) && n >= 1 && parts < 2:
+			parts++
+			n = 0
+		default:
+			if parts > 0 && n >= 1 {
+				return &personMention{start: off, end: end, name: st.at(off, end)}
+			}
+			return nil
+		}
+	}
+	if parts > 0 && n >= 1 {
+		return &personMention{start: off, end: end, name: st.at(off, end)}
 	}
 	return nil
 }
