@@ -346,7 +346,9 @@ func isDeptShortForm(short, full string) bool {
 // 郑州大学第一附属医院), or "".
 func affiliationParent(name string) string {
 	k := strings.Index(name, "附属")
-	if k <= 0 {
+	// 某大学第一附属医院医联体: a group named after its leading hospital is
+	// not the university's.
+	if k <= 0 || hasAnySuffix(name, groupWords) != "" {
 		return ""
 	}
 	// 复旦大学附属华山医院福建医院: 附属 names the parent of 华山医院, whose

@@ -24,8 +24,9 @@ var (
 	// dispatchNouns name the team that goes: 专家团队赴 B.
 	dispatchNouns = []string{"专家团队", "专家组", "专家一行", "医疗队", "帮扶团队", "巡回医疗队"}
 	// destinations after a dispatch cue.
-	destinationCues = []string{"分赴", "到", "赴", "至", "进驻", "入驻", "常驻", "驻扎", "派驻", "任", "前往", "下沉到", "支援"}
-	// movementCues are the destination cues that say where people go.
+	destinationCues = []string{"分赴", "到", "赴", "至", "进驻", "入驻", "常驻", "驻扎", "派驻", "任", "前往", "下沉到", "支援", "来到", "来"}
+	// movementCues are the destination cues that say where people go; 来
+	// (来院, 来我院) comes to the article's own hospital, never elsewhere.
 	movementCues = map[string]bool{"分赴": true, "到": true, "赴": true, "至": true, "前往": true, "下沉到": true}
 	// supportVerbs: A 帮扶/对口支援/托管/带动 B → A supports B.
 	supportVerbs = []string{"对口支援", "对口帮扶", "帮扶", "托管", "带动", "带领", "支援", "援建", "援助", "驰援", "扶持", "输出", "指导"}
