@@ -82,6 +82,12 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 		}
 		ts, te := pos, pos+len(title)
 		org := orgEndsAt(orgs, ts)
+		// 重症医学科（ICU）主任: a note in brackets between unit and title.
+		if org == nil {
+			if note := bracketNoteBefore(st.at(st.Start, ts)); note != "" {
+				org = orgEndsAt(orgs, ts-len(note))
+			}
+		}
 		own := false
 		if org == nil && strings.HasSuffix(st.at(st.Start, ts), "院") && !insideOrg(orgs, ts-len("院")) {
 			own = true
@@ -348,7 +354,8 @@ func readName(st *sentenceText, off int, orgs []*orgMention) *personMention {
 	// would is the name.
 	if t, ok := st.tokenAt(off); ok && utf8.RuneCountInString(t.Text) >= 2 && len(t.Text) > len(surname) && commonWordPOS(t.POS) {
 		next, _ := utf8.DecodeRuneInString(st.at(t.End, st.End))
-		delimited := t.End == st.End || strings.ContainsRune("、,，;；。:：!！?？ \u3000\n", next)
+		// A verb is no name, delimited or not (院长强调,…).
+		delimited := (t.End == st.End || strings.ContainsRune("、,，;；。:：!！?？ \u3000\n", next)) && !strings.HasPrefix(t.POS, "v")
 		if utf8.RuneCountInString(t.Text) > 3 || (!delimited && !endsWithNameChar(st, t)) {
 			return nil
 		}
@@ -423,6 +430,22 @@ func bracketNoteAt(text string) string {
 			return ""
 		}
 		return text[:k+len(b[1])]
+	}
+	return ""
+}
+
+// bracketNoteBefore returns a short bracketed note that closes text
+// ((ICU), （主持工作）), or "".
+func bracketNoteBefore(text string) string {
+	for _, b := range [][2]string{{"(", ")"}, {"（", "）"}} {
+		if !strings.HasSuffix(text, b[1]) {
+			continue
+		}
+		k := strings.LastIndex(text, b[0])
+		if k < 0 || utf8.RuneCountInString(text[k:]) > 12 {
+			return ""
+		}
+		return text[k:]
 	}
 	return ""
 }
