@@ -803,8 +803,9 @@ func isDistinctiveName(st *sentenceText, start int, name, suffix string, typ Ent
 		return false
 	}
 	// A level word alone (市, 区, 省) before a non-government suffix is generic.
+	// 市妇幼保健院 is the city's one such hospital, as 市中医院 is.
 	if utf8.RuneCountInString(rest) == 1 && strings.Contains("市区县省镇乡村院级家个所", rest) {
-		return suffix == "政协" || suffix == "人大"
+		return suffix == "政协" || suffix == "人大" || (suffix == "妇幼保健院" && strings.Contains("市区县省", rest))
 	}
 	return !countsUnits(rest)
 }
