@@ -217,7 +217,7 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 		start := nameStart(st, end-len(suf.text), suf.text)
 		// 指导长沙市望城区人民医院: a verb of unit names (指导, 管理) before a
 		// place is the sentence's verb; the name starts at the place.
-		if t, ok := st.tokenAt(start); ok && (strings.HasPrefix(t.POS, "v") || strings.Contains(nameVerbs, t.Text)) && utf8.RuneCountInString(t.Text) >= 2 && t.End < end && startsPlace(st, t.End) {
+		if t, ok := st.tokenAt(start); ok && t.End < end && len(t.Text) > 3 && (strings.HasPrefix(t.POS, "v") || isNameVerb(t.Text)) && startsPlace(st, t.End) {
 			start = t.End
 		}
 		// 第五家医院南平鹭康医院: a bare 医院 before a name is the word, not
@@ -455,7 +455,7 @@ func nameStart(st *sentenceText, suffixStart int, suffix string) int {
 	for p := suffixStart; p > start; {
 		// A verb of unit names right before the suffix is the unit's own
 		// word (规划建设部), not the verb before a name (建设卒中中心).
-		if w := boundaryWordEndingAt(st, start, p, connectorsInside); w != "" && !(p == suffixStart && len(w) > 3 && strings.Contains(nameVerbs, w)) {
+		if w := boundaryWordEndingAt(st, start, p, connectorsInside); w != "" && !(p == suffixStart && len(w) > 3 && isNameVerb(w)) {
 			if left, ok := joinedDiscipline(st, start, p-len(w), w, suffix); ok {
 				return left
 			}
@@ -477,7 +477,7 @@ func cutsName(t Token, connectorsInside bool) bool {
 	// Laboratory names are long descriptions (Ⅲ期肺癌精准低毒放疗转化研究实验室,
 	// 肺结节及早期肺癌治疗实验室): inside them only a verb ends the name.
 	if connectorsInside {
-		return t.POS == "v" && !strings.Contains(nameVerbs, t.Text)
+		return t.POS == "v" && !isNameVerb(t.Text)
 	}
 	// gse tags the characters of unknown place names as it can (正/d 安县,
 	// 务/d 川/j, 道/q 真/d 自治县): a one-character token says too little to
@@ -487,7 +487,7 @@ func cutsName(t Token, connectorsInside bool) bool {
 	}
 	switch t.POS {
 	case "v", "vd", "vi", "d", "ad", "p", "c", "r", "u", "uj", "ul", "uz", "uv", "ud", "ug", "y", "e", "o", "f", "t", "q":
-		return !strings.Contains(nameVerbs, t.Text)
+		return !isNameVerb(t.Text)
 	case "m":
 		return !strings.HasPrefix(t.Text, "第")
 	}
@@ -554,6 +554,25 @@ func placeRunsThrough(st *sentenceText, from, to int) bool {
 	}
 	return false
 }
+
+// isNameVerb reports whether a word is one of the nameVerbs or part of one
+// (治 of 治疗: gse may cut the verb apart).
+func isNameVerb(w string) bool { return nameVerbSet[w] }
+
+// nameVerbSet holds the nameVerbs and every part of them, so that a token
+// is looked up once instead of searched for in the list.
+var nameVerbSet = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(nameVerbs) {
+		rs := []rune(w)
+		for i := range rs {
+			for j := i + 1; j <= len(rs); j++ {
+				m[string(rs[i:j])] = true
+			}
+		}
+	}
+	return m
+}()
 
 // nameVerbs are verbs that stand inside the names of units and institutions.
 const nameVerbs = "诊疗 急诊 放疗 化疗 转化 烧伤 介入 预防 控制 保健 康复 护理 治疗 防治 监护 评价 指导 管理 研究 整合 服务 规划 建设 检验 体检 创伤 透析 麻醉 移植 筛查 发展 教学 培训 研发 救援 急救 输血 病理 影像 超声 消毒 供应 采购 审计 宣传 保卫 组织 统战 纪检 监察 科研 工会 团委 信息 运营 营养 药学 感染 重症 老年 诊断 会诊 推拿 针灸 理疗 转诊 随访 转运 咨询 代谢 消化 呼吸 生殖 疼痛 睡眠 依赖 干预 监测 评估 矫治 种植 修复 正畸"
