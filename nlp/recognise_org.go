@@ -146,7 +146,25 @@ func recogniseOrganisations(st *sentenceText) []*orgMention {
 		}
 	}
 	orgs = splitParents(orgs)
+	cutOverlaps(orgs)
 	return splitCoordinated(dropNested(orgs))
+}
+
+// cutOverlaps starts a hospital name that begins inside another one after
+// it (体集团坎门分院 of 某健共体集团坎门分院 → 坎门分院): gse cut the group's
+// name apart, and the branch's own name follows it.
+func cutOverlaps(ms []*orgMention) {
+	for _, m := range ms {
+		if m.typ != Hospital || m.ref {
+			continue
+		}
+		for _, o := range ms {
+			if o != m && o.typ != Department && !o.ref && o.start < m.start && m.start < o.end && o.end < m.end {
+				m.name = m.name[o.end-m.start:]
+				m.start = o.end
+			}
+		}
+	}
 }
 
 // splitParents cuts the organisation off the front of a department named

@@ -772,7 +772,7 @@ func relateReliance(s *relationSet, spans []orgSpan, text string, base int) {
 
 // groupWords name a group that hospitals join (a hospital that joins an
 // association is one of its member units).
-var groupWords = []string{"医疗集团", "医联体", "医疗联合体", "医共体", "医疗共同体", "健康共同体", "专科联盟", "联盟", "集团", "总院", "协会", "学会"}
+var groupWords = []string{"医疗集团", "医联体", "医疗联合体", "医共体", "医疗共同体", "健康共同体", "健共体", "专科联盟", "联盟", "集团", "总院", "协会", "学会"}
 
 // memberEnds close a list of members: A、B 为成员单位; A、B 等成员医院.
 var memberEnds = []string{"为成员单位", "为成员医院", "等成员单位", "等成员医院", "等集团成员"}
