@@ -175,7 +175,8 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 				next = te - st.Start
 				continue
 			}
-			if strings.HasPrefix(st.at(j, st.End), "、") {
+			// 副院长、…; 副院长兼医务部主任: titles waiting for one name.
+			if strings.HasPrefix(st.at(j, st.End), "、") || strings.HasPrefix(st.at(j, st.End), "兼") {
 				chain = append(chain, pending{title, org, own, group})
 			} else if p := nameBefore(st, ts, orgs); p != nil && org == nil && !own {
 				out = append(out, &positionMention{person: p, title: title, reMention: true})
