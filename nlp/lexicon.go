@@ -35,7 +35,7 @@ var orgSuffixes = indexOrgSuffixes([]orgSuffix{
 	{"医保局", Institution}, {"医疗保障局", Institution}, {"疾控中心", Institution},
 	{"疾病预防控制中心", Institution}, {"研究所", Institution}, {"研究院", Institution},
 	{"科学院", Institution}, {"工程院", Institution}, {"委员会", Institution},
-	{"基金会", Institution}, {"协会", Institution}, {"学会", Institution},
+	{"基金会", Institution}, {"协会", Institution}, {"学会", Institution}, {"慈善总会", Institution}, {"慈善会", Institution},
 	{"公司", Institution}, {"全国重点实验室", Institution}, {"联盟", Institution},
 	{"管理局", Institution}, {"监督局", Institution}, {"红十字会", Institution},
 	// The other departments of a provincial or local government: kinds of

@@ -949,7 +949,7 @@ func relateBacking(s *relationSet, spans []orgSpan, text string, base int) {
 	for _, cue := range []string{"得到", "获得"} {
 		for _, at := range s.find(text, cue) {
 			k := orgRightAfter(spans, base+at+len(cue))
-			if k < 0 || hasAnyPrefix(strings.TrimPrefix(text[spans[k].end-base:], "的"), []string{"大力支持", "支持", "帮扶", "帮助", "指导", "援助"}) == "" {
+			if k < 0 || hasAnyPrefix(strings.TrimPrefix(text[spans[k].end-base:], "的"), []string{"大力支持", "支持", "帮扶", "帮助", "指导", "援助", "资助", "捐赠", "捐助"}) == "" {
 				continue
 			}
 			for _, helped := range s.subjectsBefore(spans, text, base, base+at) {
@@ -971,6 +971,13 @@ func relateBacking(s *relationSet, spans []orgSpan, text string, base int) {
 			continue
 		}
 		s.add(s.subjectBefore(spans, base+at), Supports, spans[k].id)
+	}
+	// 某公司向宁波市第二医院捐赠救护车: a gift is support.
+	for _, at := range s.find(text, "向") {
+		k := orgRightAfter(spans, base+at+len("向"))
+		if k >= 0 && hasAnyPrefix(text[spans[k].end-base:], []string{"捐赠", "捐建", "捐助", "捐资", "资助"}) != "" {
+			s.add(s.subjectBefore(spans, base+at), Supports, spans[k].id)
+		}
 	}
 	for _, at := range s.find(text, "为") {
 		k := orgRightAfter(spans, base+at+len("为"))
