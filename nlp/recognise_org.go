@@ -287,6 +287,10 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 			}
 		}
 		name := st.at(start, end)
+		// 胸痛中心联盟: a unit's kind naming an alliance is no unit.
+		if hasAnyPrefix(after, []string{"联盟", "专科联盟", "医联体"}) != "" {
+			return nil
+		}
 		if isDeptName(name, dsuf) && !followsNumber(st, start) && !isVerbWord(st, start, end) && !ownedByMany(st, start) {
 			return &orgMention{start: start, end: end, name: name, typ: Department, suffix: dsuf, body: body}
 		}
@@ -834,9 +838,9 @@ func isDistinctiveName(st *sentenceText, start int, name, suffix string, typ Ent
 	if typ == Hospital && suffix != "院区" && suffix != "分院" && !hasNameAnchor(st, start, name, suffix) {
 		return false
 	}
-	// 学术委员会, 伦理委员会: a committee named by its field alone is a
-	// body inside something, not an organisation the text names.
-	if suffix == "委员会" && !hasNameAnchor(st, start, name, suffix) {
+	// 学术委员会, 伦理委员会, 胸痛中心联盟: a committee or alliance named by
+	// its field alone is a kind, not an organisation the text names.
+	if (suffix == "委员会" || suffix == "联盟") && !hasNameAnchor(st, start, name, suffix) {
 		return false
 	}
 	// A level word alone (市, 区, 省) before a non-government suffix is generic.

@@ -31,7 +31,7 @@ var (
 	// supportVerbs: A 帮扶/对口支援/托管/带动 B → A supports B.
 	supportVerbs = []string{"对口支援", "对口帮扶", "帮扶", "托管", "带动", "带领", "支援", "援建", "援助", "驰援", "扶持", "输出", "指导"}
 	// partnerVerbs follow 与 B: A 与 B 签约/合作/共建 → A partner_of B.
-	partnerVerbs = []string{"签约", "签订", "签署", "合作", "共建", "构建", "组建", "携手", "联合", "并肩作战", "结成", "开展合作", "战略合作", "协作", "医联体", "专科联盟"}
+	partnerVerbs = []string{"签约", "签订", "签署", "合作", "共建", "构建", "组建", "携手", "联合", "并肩作战", "结成", "开展合作", "战略合作", "协作", "医联体", "专科联盟", "联盟"}
 	// affiliationUnder: 由 A 主营主管/托管 → the subject is affiliated with A.
 	affiliationUnderEnds = []string{"主营主管", "主办", "主管", "托管", "管理", "举办", "全资设立", "投资设立", "投资举办", "设立"}
 	// bases: 在 A 成立 …基地 → the subject supports A.
