@@ -49,23 +49,30 @@ func isSecondName(name string) bool {
 	return orgSuffixOf(name, "") != nil || strings.HasSuffix(name, "保健中心")
 }
 
+// bracketAt reads the bracket, half- or full-width, that opens text: its
+// inner text and the byte length of the whole bracket, 0 when text opens
+// none or it is not closed.
+func bracketAt(text string) (inner string, n int) {
+	for _, b := range [][2]string{{"(", ")"}, {"（", "）"}} {
+		if !strings.HasPrefix(text, b[0]) {
+			continue
+		}
+		k := strings.Index(text[len(b[0]):], b[1])
+		if k < 0 {
+			return "", 0
+		}
+		return text[len(b[0]) : len(b[0])+k], len(b[0]) + k + len(b[1])
+	}
+	return "", 0
+}
+
 // bracketedAfter returns the text of a bracket that opens text, if it is a
 // short or second name: two to sixteen Chinese characters.
 func bracketedAfter(text string) string {
-	var closing string
-	switch {
-	case strings.HasPrefix(text, "("):
-		text, closing = text[len("("):], ")"
-	case strings.HasPrefix(text, "（"):
-		text, closing = text[len("（"):], "）"
-	default:
+	inner, size := bracketAt(text)
+	if size == 0 {
 		return ""
 	}
-	k := strings.Index(text, closing)
-	if k < 0 {
-		return ""
-	}
-	inner := text[:k]
 	// (以下简称“苏州医工所”): the short name after the words that announce it.
 	for _, w := range []string{"以下简称", "以下称", "下称", "简称"} {
 		if strings.HasPrefix(inner, w) {

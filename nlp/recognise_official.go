@@ -422,17 +422,11 @@ func wordStartsAt(st *sentenceText, off int) bool {
 // bracketNoteAt returns a short bracketed note that opens text ((主持工作),
 // （正处级）), or "".
 func bracketNoteAt(text string) string {
-	for _, b := range [][2]string{{"(", ")"}, {"（", "）"}} {
-		if !strings.HasPrefix(text, b[0]) {
-			continue
-		}
-		k := strings.Index(text, b[1])
-		if k < 0 || utf8.RuneCountInString(text[:k]) > 10 {
-			return ""
-		}
-		return text[:k+len(b[1])]
+	inner, n := bracketAt(text)
+	if n == 0 || utf8.RuneCountInString(inner) > 9 {
+		return ""
 	}
-	return ""
+	return text[:n]
 }
 
 // bracketNoteBefore returns a short bracketed note that closes text
