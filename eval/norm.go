@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"hospkg/t2s"
 )
 
 // pinyinAnnotation is the pinyin a scraped site writes after a character,
@@ -24,7 +26,19 @@ const (
 		"症状态严重症愈伤写忆风险战胜难题儿妇产齿颈领导员干部层级别价值积极参与创建设备仪器机构"
 )
 
-var traditionalToSimplified = pairRunes(traditionalChars, simplifiedChars)
+// traditionalToSimplified is score.py's T2S: the base table above, then the
+// full OpenCC character table (t2s.txt there, package t2s here) for every
+// character the base table does not already map.
+var traditionalToSimplified = func() map[rune]rune {
+	table := pairRunes(traditionalChars, simplifiedChars)
+	from, to := t2s.Table()
+	for i, r := range from {
+		if _, ok := table[r]; !ok {
+			table[r] = to[i]
+		}
+	}
+	return table
+}()
 
 // pairRunes maps the i-th rune of from to the i-th rune of to. The two
 // constants have the same length; a test holds them to it.

@@ -117,7 +117,8 @@ func TestNormalize(t *testing.T) {
 	cases := []struct{ name, in, want string }{
 		{"traditional", "衡水市第二人民醫院", "衡水市第二人民医院"},
 		{"pinyin annotation", "發(fā)布會(huì)", "发布会"},
-		{"pinyin with ü", "綠(lǜ)色", "綠色"},
+		{"pinyin with ü", "綠(lǜ)色", "绿色"},
+		{"a character of the full OpenCC table", "衞生署轄下診所", "卫生署辖下诊所"},
 		{"too long for pinyin", "医院(abcdefgh)", "医院(abcdefgh)"},
 		{"capitals are no pinyin", "医院(AB)", "医院(AB)"},
 		{"whitespace of every kind", "北京 大学\u3000第一\t医院\u001c", "北京大学第一医院"},

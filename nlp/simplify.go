@@ -8,6 +8,8 @@ import (
 
 	"github.com/liuzl/da"
 	"github.com/liuzl/gocc"
+
+	"hospkg/t2s"
 )
 
 // simplifier converts traditional to simplified Chinese with OpenCC's t2s
@@ -18,6 +20,9 @@ type simplifier struct {
 	// dicts are tried in order at every position; the first one with a match
 	// wins, with its longest key (OpenCC's phrases before characters).
 	dicts []*da.Dict
+	// variants are the Hong Kong and Taiwan forms t2s leaves alone (衞 of
+	// 衞生署): after the dictionaries, each becomes its simplified character.
+	variants map[rune]rune
 	// traditional holds every character that t2s may change, so that texts
 	// already in simplified characters skip the conversion.
 	traditional map[rune]bool
@@ -48,7 +53,10 @@ func newSimplifier() (*simplifier, error) {
 	if len(cc.DictChains) != 1 || len(cc.DictChains[0].Dicts) != 2 {
 		return nil, fmt.Errorf("load t2s dictionaries: unexpected conversion chain %v", cc.DictChains)
 	}
-	s := &simplifier{dicts: cc.DictChains[0].Dicts, traditional: make(map[rune]bool)}
+	s := &simplifier{dicts: cc.DictChains[0].Dicts, variants: t2s.Variants(), traditional: make(map[rune]bool)}
+	for r := range s.variants {
+		s.traditional[r] = true
+	}
 	characters := s.dicts[1]
 	// Every phrase of TSPhrases contains a character that TSCharacters maps
 	// elsewhere or lists with alternatives (瞭 → 瞭 了), so those characters
@@ -107,6 +115,9 @@ func (s *simplifier) longestMatch(text []byte) (string, int) {
 			}
 			return d.Values[v][0], len(key)
 		}
+	}
+	if r, n := utf8.DecodeRune(text); s.variants[r] != 0 {
+		return string(s.variants[r]), n
 	}
 	return "", 0
 }

@@ -13,7 +13,13 @@ func TestSimplify(t *testing.T) {
 		{"醫院", "医院"},
 		{"乾燥", "干燥"},
 		{"衡水市第二人民醫院", "衡水市第二人民医院"},
+		// Hong Kong's 衞 is left alone by OpenCC's t2s, not by hk2s.
+		{"衞生署", "卫生署"},
+		{"食物及衞生局", "食物及卫生局"},
 		{"北京大学第一医院", "北京大学第一医院"},
+		// GB2312 characters that a variant table would rewrite stay.
+		{"什么", "什么"},
+		{"著名", "著名"},
 		{"ICU病房", "ICU病房"},
 		{"", ""},
 	}
@@ -60,6 +66,7 @@ func TestHasTraditional(t *testing.T) {
 		{"了解情况", false},
 		{"醫院", true},
 		{"瞭解", true}, // 瞭 changes only inside a phrase
+		{"衞生署", true},
 		{"hospital", false},
 	}
 	for _, tc := range cases {
