@@ -230,7 +230,7 @@ func centreType(name string) EntityType {
 	if strings.HasPrefix(name, "国家") || strings.HasPrefix(name, "全国") || strings.HasPrefix(name, "中国") {
 		return Institution
 	}
-	if p := provinces.prefixOf(name); p != "" {
+	if p := places().provinces.prefixOf(name); p != "" {
 		rest := name[len(p):]
 		if strings.HasPrefix(rest, "省") || strings.HasPrefix(rest, "自治区") || strings.HasPrefix(rest, "市") || strings.HasPrefix(rest, "壮族") || strings.HasPrefix(rest, "回族") || strings.HasPrefix(rest, "维吾尔") {
 			return Institution

@@ -1,0 +1,82 @@
+package nlp
+
+import (
+	"strings"
+	"sync"
+
+	"hospkg/nlp/gazetteer"
+)
+
+// placeLexicons are the place names the recognisers use, read from the
+// gazetteer of administrative divisions.
+type placeLexicons struct {
+	// provinces are the short forms of the provinces and of Hong Kong,
+	// Macau and Taiwan (内蒙古, 香港): they always start a name.
+	provinces *wordList
+	// prefectures are the short forms of the prefecture-level divisions and
+	// of the county-level cities (龙岩, 恩施, 义乌), which hospitals' names
+	// often open without 市 or 州.
+	prefectures *wordList
+	// divisions are the full names of every division, former ones and
+	// those of Hong Kong, Macau and Taiwan included (密云区, 宁乡县, 沙田区).
+	divisions *wordList
+	// level is the level of each full name.
+	level map[string]gazetteer.Level
+}
+
+var (
+	placesOnce sync.Once
+	placesData *placeLexicons
+)
+
+// places returns the place lexicons, built once per process.
+func places() *placeLexicons {
+	placesOnce.Do(func() { placesData = buildPlaces() })
+	return placesData
+}
+
+// ambiguousPOS are gse's parts of speech of words that are not names:
+// a short form gse reads as one of them (合作 of 合作市, 大同) is a word of
+// the language first and starts no name.
+var ambiguousPOS = map[string]bool{
+	"v": true, "vn": true, "vd": true, "vi": true, "a": true, "ad": true, "an": true, "d": true,
+	"i": true, "l": true, "c": true, "p": true, "m": true, "q": true, "r": true, "t": true, "f": true, "u": true,
+}
+
+func buildPlaces() *placeLexicons {
+	seg, _ := LoadSegmenter() // without gse, no short form is taken for a word
+	isWord := func(w string) bool {
+		if seg == nil {
+			return false
+		}
+		_, pos, ok := seg.seg.Find(w)
+		return ok && ambiguousPOS[pos]
+	}
+	var provinces, prefectures, divisions []string
+	level := make(map[string]gazetteer.Level)
+	for _, d := range gazetteer.Divisions() {
+		if _, ok := level[d.Name]; !ok {
+			level[d.Name] = d.Level
+		}
+		if len([]rune(d.Name)) >= 2 {
+			divisions = append(divisions, d.Name)
+		}
+		if d.Short == "" {
+			continue
+		}
+		switch {
+		case d.Level == gazetteer.Province, d.Level == gazetteer.Outside && d.Name == d.Province:
+			provinces = append(provinces, d.Short)
+		case d.Level == gazetteer.Prefecture, d.Level == gazetteer.County && strings.HasSuffix(d.Name, "市"):
+			if !isWord(d.Short) {
+				prefectures = append(prefectures, d.Short)
+			}
+		}
+	}
+	return &placeLexicons{
+		provinces:   newWordList(provinces),
+		prefectures: newWordList(prefectures),
+		divisions:   newWordList(divisions),
+		level:       level,
+	}
+}
