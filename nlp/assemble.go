@@ -40,15 +40,31 @@ func assemble(doc *Document, facts []sentenceFacts, short map[string]*orgMention
 	if mainName != "" {
 		r.main = EntityID(Hospital, mainName, "")
 	}
+	if school := r.chooseSchool(all); school != "" {
+		r.mainSchool = EntityID(Institution, school, "")
+	}
 
+	// A government read from a place title (密云区副区长 → 密云区政府) is an
+	// entity only where the text names it too (区政府): a title tied only to
+	// a place holds no position.
+	named := make(map[string]bool)
+	for _, o := range all {
+		if o.start < o.end {
+			named[r.canonical[o.name]] = true
+		}
+	}
 	orgID := make(map[*orgMention]string)
 	// Hospitals and institutions first: departments and positions refer to them.
 	for _, o := range all {
 		switch {
+		case o.start == o.end && !named[r.canonical[o.name]]:
 		case o.ref:
 			id := r.main
 			if o.name == "该院" {
 				id = r.antecedent(all, o)
+			}
+			if o.typ == Institution {
+				id = r.mainSchool
 			}
 			if id != "" {
 				orgID[o.orgMention] = id
@@ -61,6 +77,7 @@ func assemble(doc *Document, facts []sentenceFacts, short map[string]*orgMention
 		}
 	}
 	r.addAffiliationParents(all)
+	r.orgIDs = orgID
 	r.publisher = publisher(facts, orgID)
 	// Units named with their parent first: a unit the text also names
 	// alone, before or after (来源:医政医管处), is then found as that one.
@@ -129,6 +146,8 @@ func (r *resolution) groupNamed(word string) string {
 var bylineTitles = map[string]bool{
 	"编辑": true, "责任编辑": true, "总编辑": true, "记者": true, "通讯员": true, "审核": true,
 	"撰稿": true, "供稿": true, "校对": true, "审校": true, "作者": true, "摄影": true,
+	"主编": true, "副主编": true, "总编": true, "责编": true, "核稿": true, "初审": true, "复审": true,
+	"终审": true, "采访人员": true, "特约通讯员": true, "全媒体记者": true, "实习记者": true, "见习记者": true,
 }
 
 // publisher returns the ID of the organisation that published the text, if
@@ -223,11 +242,14 @@ func (r *resolution) addDepartment(d docOrg, parentID string) string {
 	parent := r.entities[parentID]
 	name := d.name
 	var aliases []string
-	if parent != nil {
+	// A unit of a body written with it (国家卫生健康委应急司) keeps the body
+	// in its name; one written alone (教务处, 医政医管处) keeps its own
+	// name, as the text writes it; 局人事科 names its body by one character.
+	if parent != nil && (d.parent != nil || d.body != "") {
 		full := parent.Name + d.name
 		if parent.Type == Institution {
 			name, aliases = full, []string{d.name}
-		} else if d.parent != nil {
+		} else {
 			aliases = []string{full}
 		}
 	}
@@ -269,8 +291,12 @@ func (r *resolution) assemblePositions(facts []sentenceFacts, orgID map[*orgMent
 					org = r.groupNamed(p.group)
 				case p.ownHospital:
 					org = r.main
-				case bylineTitles[p.title] && r.publisher != "":
-					org = r.publisher
+				case bylineTitles[p.title]:
+					org = r.bylineOrg(f, p)
+				case placeTitles[p.title] != "":
+					// 副州长郑权: the one government of that level the text
+					// names (州政府), if it names one.
+					org = r.governmentOf(placeTitles[p.title])
 				case hospitalTitles[p.title]:
 					org = r.main
 				}
@@ -304,6 +330,48 @@ func (r *resolution) assemblePositions(facts []sentenceFacts, orgID map[*orgMent
 		}
 	}
 	return out
+}
+
+// bylineOrg is the organisation a byline (记者, 编辑, 摄影) works for: the
+// news outlet its sentence names before it (生活报讯(采访人员吕晓艳)), else
+// the publisher of the text, else the article's own hospital — unless the
+// article is about several hospitals, when it is none (GUIDE.md).
+func (r *resolution) bylineOrg(f sentenceFacts, p *positionMention) string {
+	var outlet *orgMention
+	for _, o := range f.orgs {
+		if o.media && o.end <= p.person.start {
+			outlet = o
+		}
+	}
+	if outlet != nil {
+		if id := r.orgIDs[outlet]; id != "" {
+			return id
+		}
+	}
+	if r.publisher != "" {
+		return r.publisher
+	}
+	if r.aboutSeveral {
+		return ""
+	}
+	return r.main
+}
+
+// governmentOf returns the one government of the level (州, 县, 市) that the
+// text names, or "" if it names none or several.
+func (r *resolution) governmentOf(level string) string {
+	found := ""
+	for _, id := range r.order {
+		e := r.entities[id]
+		if e.Type != Institution || hasAnySuffix(e.Name, []string{level + "政府", level + "人民政府"}) == "" {
+			continue
+		}
+		if found != "" && found != id {
+			return ""
+		}
+		found = id
+	}
+	return found
 }
 
 // coordinatedGovernment matches 密云区委区政府 and 市委市政府: a Party committee

@@ -28,6 +28,9 @@ type positionMention struct {
 	// reMention marks NAME TITLE (郭燕红司长指出): usually a person already
 	// introduced, whose position is not restated.
 	reMention bool
+	// titleEnd is where the title of NAME TITLE ends, so that a list of
+	// names after it (张学文院长、杨薇、柳克祥副院长) can go on from it.
+	titleEnd int
 }
 
 // hospitalTitles are titles that, given with no organisation, belong to the
@@ -40,15 +43,23 @@ var hospitalTitles = map[string]bool{
 	"医师": true, "主任医师": true, "副主任医师": true, "主治医师": true, "护士": true,
 	"编辑": true, "责任编辑": true, "总编辑": true, "记者": true, "通讯员": true, "审核": true,
 	"撰稿": true, "供稿": true, "校对": true, "审校": true, "作者": true, "总会计师": true,
-	"工会主席": true, "工会副主席": true,
+	"工会主席": true, "工会副主席": true, "主任护师": true, "副主任护师": true, "主管护师": true, "护师": true,
+	"主任药师": true, "副主任药师": true, "药师": true, "主任技师": true, "副主任技师": true, "技师": true,
+	"住院医师": true, "主编": true, "副主编": true, "总编": true, "责编": true, "核稿": true, "初审": true,
+	"复审": true, "终审": true, "采访人员": true, "特约通讯员": true, "全媒体记者": true, "实习记者": true, "见习记者": true,
 }
 
 // placeTitles are the heads of a local government: 密云区副区长 is a
 // position at 密云区政府.
-var placeTitles = map[string]string{"区长": "区", "副区长": "区", "市长": "市", "副市长": "市", "县长": "县", "副县长": "县", "省长": "省", "副省长": "省"}
+var placeTitles = map[string]string{
+	"区长": "区", "副区长": "区", "常务副区长": "区", "市长": "市", "副市长": "市", "常务副市长": "市",
+	"县长": "县", "副县长": "县", "常务副县长": "县", "省长": "省", "副省长": "省", "常务副省长": "省",
+	"州长": "州", "副州长": "州", "常务副州长": "州", "旗长": "旗", "副旗长": "旗", "盟长": "盟", "副盟长": "盟",
+	"镇长": "镇", "副镇长": "镇", "乡长": "乡", "副乡长": "乡",
+}
 
 // committeePlace matches a Party committee named by its place (建德市委).
-var committeePlace = regexp.MustCompile(`^(.+[省市县区州])委$`)
+var committeePlace = regexp.MustCompile(`^(.*[省市县区州旗])委$`)
 
 // recognisePositions finds officials and their titles in one sentence:
 // TITLE NAME (院长杨尹默), NAME TITLE (郭燕红司长), ORG TITLE NAME, lists that
@@ -77,7 +88,9 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 		}
 		pos := st.Start + i
 		title := titleAt(text[i:])
-		if title == "" || insideOrg(orgs, pos) {
+		// 学校对 holds no 校对, but 医政医管处处长 holds 处长 however gse
+		// cut it (处处 is a word): a name that ends there marks the start.
+		if title == "" || insideOrg(orgs, pos) || titleStraddlesWord(st, pos, pos+len(title)) && orgEndsAt(orgs, pos) == nil {
 			continue
 		}
 		ts, te := pos, pos+len(title)
@@ -108,7 +121,7 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 				org = orgEndsAt(orgs, ts-len(gap))
 			}
 		}
-		if org == nil && !own && strings.HasSuffix(prev, "、") {
+		if org == nil && !own && strings.HasSuffix(prev, "、") && (chainOrg == nil || titleFitsOrg(title, chainOrg.name)) {
 			org, own = chainOrg, chainOwn
 			// 建德市委副书记、市长黄海峰: the mayor heads the government of
 			// the committee's place, not the committee.
@@ -175,11 +188,31 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 				next = te - st.Start
 				continue
 			}
-			// 副院长、…; 副院长兼医务部主任: titles waiting for one name.
-			if strings.HasPrefix(st.at(j, st.End), "、") || strings.HasPrefix(st.at(j, st.End), "兼") {
+			var before *personMention
+			if org == nil && !own {
+				before = nameBefore(st, ts, orgs)
+			}
+			// 副院长、…; 副院长兼医务部主任: titles waiting for one name, unless
+			// a name stands right before the title after an organisation
+			// (南京军区南京总医院茅建华副院长、南京中医药大学…).
+			if (strings.HasPrefix(st.at(j, st.End), "、") || strings.HasPrefix(st.at(j, st.End), "兼")) && (before == nil || orgEndsAt(orgs, before.start) == nil) {
 				chain = append(chain, pending{title, org, own, group})
-			} else if p := nameBefore(st, ts, orgs); p != nil && org == nil && !own {
-				out = append(out, &positionMention{person: p, title: title, reMention: true})
+			} else if p := before; p != nil {
+				// 吉林大学第二医院张学文院长, 我院王林院长: the organisation
+				// named right before the name holds the title; a name alone
+				// (郭燕红司长指出) is a person introduced before.
+				named := orgEndsAt(orgs, p.start)
+				listed := namesListedBefore(st, p.start, orgs)
+				if named == nil && len(listed) > 0 {
+					// 张学文院长、杨薇、柳克祥副院长: the list goes on from the
+					// position before it, and shares its organisation.
+					if last := lastPositionEndingAt(out, listed[0].start-len("、")); last != nil {
+						named = last.org
+					}
+				}
+				for _, q := range append(listed, p) {
+					out = append(out, &positionMention{person: q, title: title, org: named, reMention: named == nil, titleEnd: te})
+				}
 				chain, chainOrg, chainOwn = nil, nil, false
 			} else if p := nameBeforeComma(st, ts, orgs); p != nil && org == nil && !own {
 				// 专家简介:黄志强,主任医师,教授: a profile names the person first.
@@ -209,6 +242,32 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 		next = k - st.Start
 	}
 	return out, placeOrgs
+}
+
+// titleKinds tie the titles that head one kind of body to the words that
+// end such bodies' names: 院长 heads a hospital or an institute, 校长 a
+// school, 局长 a bureau.
+var titleKinds = map[string][]string{
+	"院长": {"院", "医院", "院区", "中心"}, "副院长": {"院", "医院", "院区", "中心"}, "常务副院长": {"院", "医院", "中心"},
+	"执行院长": {"院", "医院", "中心"}, "名誉院长": {"院", "医院", "中心"}, "院长助理": {"院", "医院", "中心"},
+	"校长": {"大学", "学院", "学校", "校", "党校"}, "副校长": {"大学", "学院", "学校", "校", "党校"},
+	"局长": {"局"}, "副局长": {"局"}, "处长": {"处"}, "副处长": {"处"}, "科长": {"科"}, "副科长": {"科"},
+	"厅长": {"厅"}, "副厅长": {"厅"}, "司长": {"司"}, "副司长": {"司"}, "所长": {"所"}, "副所长": {"所"},
+	"署长": {"署"}, "副署长": {"署"},
+}
+
+// titleFitsOrg reports whether a title can be held at an organisation of
+// that name: 院长 at a hospital, not at the 市政府 a chain of titles named
+// before it (大连市政府副秘书长、卫健委主任赵作伟、院长王若雨).
+func titleFitsOrg(title, org string) bool {
+	kinds, ok := titleKinds[title]
+	if !ok {
+		if _, place := placeTitles[title]; place {
+			return strings.HasSuffix(org, "政府") || strings.HasSuffix(org, "委")
+		}
+		return true
+	}
+	return hasAnySuffix(org, kinds) != ""
 }
 
 // schoolTitles are the heads of a university or college.
@@ -376,7 +435,9 @@ func readName(st *sentenceText, off int, orgs []*orgMention) *personMention {
 		if n == 1 && (titleAt(given[size:]) != "" || startsLongToken(st, at) || insideOrg(orgs, at)) {
 			break
 		}
-		if n == 0 && (titleAt(given[size:]) != "" || insideOrg(orgs, at)) {
+		// 院长曾应邀, 院長都曾於: a surname character gse reads as an
+		// adverb, followed by a verb or adverb, is the sentence going on.
+		if n == 0 && (titleAt(given[size:]) != "" || insideOrg(orgs, at) || functionWordAt(st, off) && (startsFunctionWord(st, at) || functionWordAt(st, at))) {
 			break
 		}
 		n++
@@ -483,6 +544,63 @@ func readDottedName(st *sentenceText, off int, orgs []*orgMention) *personMentio
 	return nil
 }
 
+// titleStraddlesWord reports whether a title read at [start, end) begins
+// inside a word of gse's that ends inside the title (学校/对 holds no 校对).
+func titleStraddlesWord(st *sentenceText, start, end int) bool {
+	i := st.firstTokenFrom(start)
+	if i == 0 || i > len(st.toks) {
+		return false
+	}
+	t := st.toks[i-1]
+	return t.Start < start && start < t.End && t.End < end
+}
+
+// namesListedBefore reads the names listed before the one starting at off
+// (杨薇、柳克祥副院长: 杨薇), each after a list comma, in text order.
+func namesListedBefore(st *sentenceText, off int, orgs []*orgMention) []*personMention {
+	var out []*personMention
+	for strings.HasSuffix(st.at(st.Start, off), "、") {
+		end := off - len("、")
+		var found *personMention
+		for _, k := range []int{3, 2} {
+			cand := lastRunes(st.at(st.Start, end), k)
+			start := end - len(cand)
+			if utf8.RuneCountInString(cand) != k {
+				continue
+			}
+			ahead := st.at(st.Start, start)
+			r, _ := utf8.DecodeLastRuneInString(ahead)
+			// The name before stands after a list comma, a title that ended
+			// the position before, or the start of a clause.
+			if ahead != "" && unicode.Is(unicode.Han, r) && titles.suffixOf(ahead) == "" {
+				continue
+			}
+			if p := readName(st, start, orgs); p != nil && p.end == end {
+				found = p
+				break
+			}
+		}
+		if found == nil {
+			break
+		}
+		out = append([]*personMention{found}, out...)
+		off = found.start
+	}
+	return out
+}
+
+// lastPositionEndingAt is the position read last whose title ends at off.
+func lastPositionEndingAt(out []*positionMention, off int) *positionMention {
+	if len(out) == 0 {
+		return nil
+	}
+	last := out[len(out)-1]
+	if last.titleEnd != off {
+		return nil
+	}
+	return last
+}
+
 // nameBefore reads a name that ends right before a title (郭燕红司长).
 func nameBefore(st *sentenceText, off int, orgs []*orgMention) *personMention {
 	before := st.at(st.Start, off)
@@ -492,9 +610,14 @@ func nameBefore(st *sentenceText, off int, orgs []*orgMention) *personMention {
 			continue
 		}
 		start := off - len(cand)
+		// 副市长和朱岷副主任: a conjunction gse cut off joins two people.
+		if k == 3 && functionWordAt(st, start) {
+			continue
+		}
 		ahead := st.at(st.Start, start)
 		r, _ := utf8.DecodeLastRuneInString(ahead)
-		atBoundary := ahead == "" || !unicode.Is(unicode.Han, r) || boundaryWordEndingAt(st, st.Start, start, false) != ""
+		// An organisation's name ends where a person's begins (南京医科大学张前德副校长).
+		atBoundary := ahead == "" || !unicode.Is(unicode.Han, r) || boundaryWordEndingAt(st, st.Start, start, false) != "" || orgEndsAt(orgs, start) != nil
 		// Inside running text the name must stand where gse cut the text
 		// and the word before it ends (领悟/习近平总书记), or gse must tag it as
 		// a name.
@@ -531,6 +654,24 @@ func endsWithNameChar(st *sentenceText, t Token) bool {
 	r, _ := utf8.DecodeRuneInString(st.at(next.End, st.End))
 	after, ok := st.tokenAt(next.End)
 	return strings.ContainsRune("、,，;；。:：!！?？ \u3000\n", r) || ok && utf8.RuneCountInString(after.Text) >= 2
+}
+
+// functionPOS are gse's tags of words that are never part of a name.
+var functionPOS = map[string]bool{"v": true, "vn": true, "vd": true, "vi": true, "d": true, "p": true, "c": true, "u": true, "uj": true, "ul": true, "uz": true, "uv": true, "ud": true, "ug": true, "r": true}
+
+// startsFunctionWord reports whether a word of two or more characters that
+// gse reads as a verb, adverb or function word starts at off (应邀).
+func startsFunctionWord(st *sentenceText, off int) bool {
+	t, ok := st.tokenAt(off)
+	return ok && utf8.RuneCountInString(t.Text) >= 2 && functionPOS[t.POS]
+}
+
+// functionWordAt reports whether gse cut one character at off on its own
+// and reads it as an adverb or function word (都/d, 曾/d, 和/c).
+func functionWordAt(st *sentenceText, off int) bool {
+	t, ok := st.tokenAt(off)
+	// 何/r is a surname as often as a pronoun: pronouns are left out.
+	return ok && utf8.RuneCountInString(t.Text) == 1 && functionPOS[t.POS] && t.POS != "v" && t.POS != "vn" && t.POS != "r"
 }
 
 func startsLongToken(st *sentenceText, off int) bool {

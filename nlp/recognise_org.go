@@ -25,6 +25,9 @@ type orgMention struct {
 	// teaching marks a body named as the one a hospital teaches for
 	// (成为浙江大学医学院教学医院): the mention is the body.
 	teaching bool
+	// media marks a news outlet (生活报, 敦化市融媒体中心): bylines in its
+	// sentence work for it.
+	media bool
 }
 
 // sentenceText gives positions inside one sentence: tokens tell where gse
@@ -107,8 +110,12 @@ func (st *sentenceText) tokenEndingAt(off int) (Token, bool) {
 	return Token{}, false
 }
 
-// orgRefs are the words an article uses for its own hospital.
-var orgRefs = []string{"我院", "本院", "总院", "该院"}
+// orgRefs are the words an article uses for its own hospital, and
+// schoolRefs those a university's article uses for the university.
+var (
+	orgRefs    = []string{"我院", "本院", "总院", "该院"}
+	schoolRefs = []string{"我校", "本校"}
+)
 
 // recogniseOrganisations finds the hospitals, institutions and departments
 // named in one sentence. A name is found from its suffix (…医院, …大学, …科)
@@ -145,6 +152,16 @@ func recogniseOrganisations(st *sentenceText) []*orgMention {
 			orgs = append(orgs, &orgMention{start: s, end: s + len(w), name: w, typ: Hospital, ref: true})
 		}
 	}
+	for _, w := range schoolRefs {
+		if !st.mayContain(w) {
+			continue
+		}
+		for _, k := range indexAll(text, w) {
+			s := st.Start + k
+			orgs = append(orgs, &orgMention{start: s, end: s + len(w), name: w, typ: Institution, ref: true})
+		}
+	}
+	orgs = append(orgs, recogniseMedia(st, orgs)...)
 	orgs = splitParents(orgs)
 	cutOverlaps(orgs)
 	return splitCoordinated(dropNested(orgs))

@@ -25,6 +25,15 @@ type resolution struct {
 	canonical map[string]string  // organisation surface name → canonical name
 	orgType   map[string]EntityType
 	main      string // ID of the article's own hospital, or ""
+	// mainSchool is the ID of the university a text written as 我校 is
+	// about, or "".
+	mainSchool string
+	// aboutSeveral says the article is about more than one hospital: another
+	// one is named at least three quarters as often as its own (the
+	// headline counting extra).
+	aboutSeveral bool
+	// orgIDs is the entity of each organisation mention, once assembled.
+	orgIDs    map[*orgMention]string
 	publisher string // ID of the organisation that published the text, or ""
 	mentions  []Mention
 }
@@ -191,6 +200,44 @@ func (r *resolution) chooseMain(orgs []docOrg) string {
 				best = c
 			}
 		case n > count[best] || (n == count[best] && first[c] < first[best]):
+			best = c
+		}
+	}
+	// 我院 and 本院 name the article's own hospital too.
+	own := count[best]
+	for _, o := range orgs {
+		if o.ref && o.typ == Hospital && o.name != "该院" {
+			own++
+		}
+	}
+	for c, n := range count {
+		if c != best && !isPart(c) && !other[c] && 4*n >= 3*own {
+			r.aboutSeveral = true
+		}
+	}
+	return best
+}
+
+// chooseSchool picks the university or college a text that says 我校 is
+// about: the one named most often, the first on a tie; "" if the text says
+// no 我校 or names no school.
+func (r *resolution) chooseSchool(orgs []docOrg) string {
+	says := false
+	for _, o := range orgs {
+		says = says || (o.ref && o.typ == Institution)
+	}
+	if !says {
+		return ""
+	}
+	count := make(map[string]int)
+	best := ""
+	for _, o := range orgs {
+		if o.ref || o.typ != Institution || hasAnySuffix(o.name, []string{"大学", "学院", "医学部", "党校"}) == "" {
+			continue
+		}
+		c := r.canonical[o.name]
+		count[c]++
+		if best == "" || count[c] > count[best] {
 			best = c
 		}
 	}
