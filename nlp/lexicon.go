@@ -28,6 +28,9 @@ var orgSuffixes = indexOrgSuffixes([]orgSuffix{
 	{"大学", Institution}, {"学院", Institution}, {"医学院", Institution},
 	{"医学部", Institution}, {"党校", Institution}, {"卫生健康委员会", Institution},
 	{"卫生健康委", Institution}, {"卫健委", Institution}, {"卫健局", Institution},
+	{"卫生计生委", Institution}, {"卫计委", Institution}, {"卫生和计划生育委员会", Institution}, {"卫生计生局", Institution},
+	{"管委会", Institution}, {"管理委员会", Institution}, {"党工委", Institution}, {"工委", Institution},
+	{"荣总", Hospital}, {"荣民总医院", Hospital}, {"卫生所", Hospital}, {"卫生队", Hospital},
 	{"卫生局", Institution}, {"卫生厅", Institution}, {"卫生健康局", Institution},
 	{"政府", Institution}, {"人民政府", Institution}, {"党委", Institution},
 	{"市委", Institution}, {"区委", Institution}, {"县委", Institution}, {"省委", Institution},
@@ -44,6 +47,10 @@ var orgSuffixes = indexOrgSuffixes([]orgSuffix{
 	{"民政厅", Institution}, {"民政局", Institution}, {"科技厅", Institution}, {"科技局", Institution},
 	{"人力资源和社会保障厅", Institution}, {"人力资源和社会保障局", Institution}, {"人社厅", Institution}, {"人社局", Institution},
 	{"发展和改革委员会", Institution}, {"发改委", Institution}, {"市场监督管理局", Institution},
+	// Any other bureau, department or commission of a government or Party
+	// committee, named with its place or level (市信访局, 省商务厅, 县委政法委):
+	// needsPlace holds them to it.
+	{"局", Institution}, {"厅", Institution}, {"委", Institution},
 })
 
 // standaloneInstitutions are bodies named by a fixed word rather than by a
@@ -62,6 +69,7 @@ var notDeptEndings = newWordList([]string{
 	"学科", "专科", "科室", "本科", "各科", "分科", "跨科", "建科",
 	"干部", "内部", "外部", "全部", "局部", "部分", "北部", "南部", "东部", "西部", "中部",
 	"基层部", "总部", "各部", "支部", "胸部", "腹部", "头部", "颈部", "面部", "腰部", "背部",
+	"肺部", "脑部", "足部", "手部", "眼部", "胃部", "肝部", "肾部", "口腔部",
 	"处理", "处置", "之处", "到处", "处于", "各处", "办理", "举办", "主办", "承办", "创办",
 	"协办", "开办", "督办", "办公", "查办", "包办", "交办", "公司", "上司", "总司",
 	"地下室", "换药室", "值班室", "会议室", "手术室", "诊室", "教室", "报告厅", "病室",
@@ -179,6 +187,7 @@ var boundaryWords = newWordList([]string{
 	"委托", "批准", "认定", "确定", "命名", "看望", "听取", "邀请", "组织开展", "设置", "布局",
 	"落实", "全面落实", "以来", "长期以来", "近年来", "期间", "以后", "之后", "目前", "当前", "如今", "今年", "去年",
 	"之一", "全国", "省内外", "国内外", "区内外", "市内外",
+	"暨", "利用", "调动", "辐射", "覆盖", "服务于", "学校", "我校", "本校", "该校",
 })
 
 // genericNamePrefixes carry no distinctive information: a name made only of
@@ -192,6 +201,8 @@ var genericNamePrefixes = newWordList([]string{
 	"卫生", "健康", "服务", "医院", "医联体", "物业", "紧密型", "松散型", "型", "总", "新", "分", "大", "院", "专业",
 	"省内", "市内", "县内", "区内", "国内", "境内", "三甲", "二甲", "三乙", "二乙",
 	"市直", "省直", "县直", "区直", "技能", "培训", "管理", "数据", "信息", "指挥", "运营", "联合", "医防", "融合",
+	"综合性", "顶级", "优质", "大型", "小型", "现代化", "新型", "营利性", "非营利性", "部立",
+	"市属", "省属", "区属", "县属", "部属", "委属", "直属", "所属", "边陲", "小镇", "偏远",
 })
 
 // orgSuffixIndex finds the suffixes a text ends with, by their last

@@ -67,7 +67,8 @@ func buildPlaces() *placeLexicons {
 		switch {
 		case d.Level == gazetteer.Province, d.Level == gazetteer.Outside && d.Name == d.Province:
 			provinces = append(provinces, d.Short)
-		case d.Level == gazetteer.Prefecture, d.Level == gazetteer.County && strings.HasSuffix(d.Name, "市"):
+		case d.Level == gazetteer.Prefecture, d.Level == gazetteer.County && strings.HasSuffix(d.Name, "市"),
+			d.Level == gazetteer.Outside && hasAnySuffix(d.Name, []string{"市", "县"}) != "":
 			if !isWord(d.Short) {
 				prefectures = append(prefectures, d.Short)
 			}
@@ -79,4 +80,18 @@ func buildPlaces() *placeLexicons {
 		divisions:   newWordList(divisions),
 		level:       level,
 	}
+}
+
+// placeAt returns the place name that starts text: a province, a
+// prefecture-level or county-level city by its short form, or any division
+// by its full name; "" if none does.
+func placeAt(text string) string {
+	pl := places()
+	best := pl.provinces.prefixOf(text)
+	for _, w := range []string{pl.prefectures.prefixOf(text), pl.divisions.prefixOf(text)} {
+		if len(w) > len(best) {
+			best = w
+		}
+	}
+	return best
 }

@@ -162,7 +162,7 @@ func recogniseOrganisations(st *sentenceText) []*orgMention {
 		}
 	}
 	orgs = append(orgs, recogniseMedia(st, orgs)...)
-	orgs = splitParents(orgs)
+	orgs = splitParents(promoteOrgans(orgs))
 	cutOverlaps(orgs)
 	return splitCoordinated(dropNested(orgs))
 }
@@ -245,6 +245,16 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 		if suffixInsideVerb(st, end-len(suf.text)) {
 			return nil
 		}
+		// 市委常委, 党委委员: a title that ends in the suffix's character.
+		if t := titles.suffixOf(before); len(t) > len(suf.text) {
+			return nil
+		}
+		if suf.typ == Institution && !bareAllowed(suf.text) && needsPlace(suf.text) {
+			start := nameStart(st, end-len(suf.text), suf.text)
+			if placeAt(st.at(start, end)) == "" && !levelWordAt(st.at(start, end)) {
+				return nil
+			}
+		}
 		// 入院区, 住院区: 院 belongs to the verb before it, not to a campus.
 		if suf.text == "院区" && hasAnySuffix(strings.TrimSuffix(before, "院区"), []string{"入", "出", "住", "来", "到", "回"}) != "" {
 			return nil
@@ -261,6 +271,10 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 			start += len("医院")
 		}
 		name := st.at(start, end)
+		// 作为黑龙江省癌症中心, 区域性口腔医学中心: a title given, not a name.
+		if isDesignatedCentre(st, start, name) || strings.Contains(name, "区域") {
+			return nil
+		}
 		if isDistinctiveName(st, start, name, suf.text, suf.typ) {
 			// 获批浙江中医药大学附属医院: approved as the university's
 			// affiliated hospital, a title, not a hospital of that name.
@@ -308,11 +322,138 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 		if hasAnyPrefix(after, []string{"联盟", "专科联盟", "医联体"}) != "" {
 			return nil
 		}
-		if isDeptName(name, dsuf) && !followsNumber(st, start) && !isVerbWord(st, start, end) && !ownedByMany(st, start) {
+		if isDeptName(name, dsuf) && !followsNumber(st, start) && !isVerbWord(st, start, end) && !ownedByMany(st, start) &&
+			st.isCut(start) && !isDesignatedCentre(st, start, name) && !shortUnitMisread(st, start, name, dsuf) {
+			// 中组部, 人社部: a ministry named by its abbreviation.
+			if dsuf == "部" && isAbbreviatedBody(st, start, end) {
+				return &orgMention{start: start, end: end, name: name, typ: Institution, suffix: dsuf}
+			}
 			return &orgMention{start: start, end: end, name: name, typ: Department, suffix: dsuf, body: body}
 		}
 	}
 	return nil
+}
+
+// placeKinds end the names of government bodies that are named by their
+// place (江苏省中医药局, 省商务厅, 市信访局, 县委政法委): without a place or a
+// level word before them they name no one in particular.
+var placeKinds = []string{"局", "厅", "委"}
+
+func needsPlace(suffix string) bool { return contains(placeKinds, suffix) }
+
+// levelWordAt reports whether a name opens with a level word that stands
+// for the local place (市信访局, 省商务厅, 县委政法委).
+func levelWordAt(name string) bool {
+	return strings.ContainsAny(firstRunes(name, 1), "省市县区州旗") && utf8.RuneCountInString(name) > 2
+}
+
+// designationVerbs make what follows a title given to the subject
+// (作为黑龙江省癌症中心, 被确定为…治疗中心): a centre named after one of them
+// is a designation, not an organisation.
+var designationVerbs = []string{"作为", "成为", "确定为", "认定为", "评为", "列为", "被确定为", "是", "为", "获批", "获评", "挂牌"}
+
+// isDesignatedCentre reports whether a …中心 starting at start follows a
+// designation verb, or the list of centres it stands in does.
+func isDesignatedCentre(st *sentenceText, start int, name string) bool {
+	if !strings.HasSuffix(name, "中心") {
+		return false
+	}
+	// 成为国家癌症中心首批…基地: the centre names the one that designates.
+	if after := st.at(start+len(name), st.End); after != "" && hasAnyPrefix(after, []string{",", "，", "、", "和", "及", "。", ";", "；", "等", "建设", "工作", "的"}) == "" {
+		return false
+	}
+	before := st.at(st.Start, start)
+	// 是黑龙江省传染病防治中心和黑龙江省…治疗中心: a list of designations.
+	for _, sep := range []string{"和", "、", "及"} {
+		if k := strings.LastIndex(before, sep); k >= 0 && k+len(sep) == len(before) {
+			if c := strings.LastIndexAny(before[:k], ",，。;；"); c >= 0 {
+				before = before[:c+1] + before[:k][c+1:]
+			}
+			if strings.HasSuffix(before[:k], "中心") {
+				inner := before[:k]
+				if c := strings.LastIndexAny(inner, ",，。;；"); c >= 0 {
+					inner = inner[c+1:]
+				}
+				return hasAnyPrefix(inner, designationVerbs) != "" || strings.Contains(inner, "作为") || strings.Contains(inner, "是")
+			}
+		}
+	}
+	return hasAnySuffix(before, designationVerbs) != ""
+}
+
+// shortUnitMisread reports whether a two-character unit name is a word of
+// the sentence rather than a unit: a 处, 部, 司 or 室 named by one character
+// (做到实处, 6所部立), or a 办 or 科 after a character gse reads as an adverb,
+// verb or function word (越办越好).
+func shortUnitMisread(st *sentenceText, start int, name, suffix string) bool {
+	if utf8.RuneCountInString(name) != 2 || len(suffix) != 3 {
+		return false
+	}
+	switch suffix {
+	case "处", "部", "司", "室":
+		return true
+	}
+	t, ok := st.tokenAt(start)
+	return ok && utf8.RuneCountInString(t.Text) == 1 && functionPOS[t.POS]
+}
+
+// isAbbreviatedBody reports whether a unit name is a body's abbreviation:
+// one word gse knows as an organisation (中组部/nt), or two characters gse
+// cut one by one before the suffix (人/社/部, 卫/福/部).
+func isAbbreviatedBody(st *sentenceText, start, end int) bool {
+	if t, ok := st.tokenAt(start); ok && t.End == end {
+		return t.POS == "nt"
+	}
+	n := 0
+	for _, t := range st.toks[st.firstTokenFrom(start):] {
+		if t.Start >= end {
+			break
+		}
+		if utf8.RuneCountInString(t.Text) != 1 {
+			return false
+		}
+		n++
+	}
+	return n == 3
+}
+
+// partyOrgans are the units of a Party committee or a government that are
+// bodies of their own (市委组织部, 县委宣传部, 市政府办公室).
+var partyOrgans = []string{"组织部", "宣传部", "统战部", "政法委", "办公室", "编办", "网信办", "巡察办", "农办", "台办", "外办", "侨办", "研究室", "政研室"}
+
+// committeeOrGovernment matches a place's Party committee or government:
+// 市委, 中共上海市委, 自治区党委, 开发区党工委, 县政府 (not a hospital's 党委).
+var committeeOrGovernment = regexp.MustCompile(`^(中共)?[^院校司]*[省市县区州旗盟](委|党委|党工委|工委|政府|人民政府)$`)
+
+// promoteOrgans makes a Party committee's or a government's organ named
+// with it (市委组织部) an institution of its own; the committee read inside
+// its name goes (GUIDE.md: an organisation inside another's name).
+func promoteOrgans(ms []*orgMention) []*orgMention {
+	misread := make(map[*orgMention]bool)
+	for _, d := range ms {
+		if d.typ != Department {
+			continue
+		}
+		for _, o := range ms {
+			if o == d || o.typ != Institution || o.start != d.start || o.end >= d.end || !committeeOrGovernment.MatchString(o.name) {
+				continue
+			}
+			if contains(partyOrgans, d.name[o.end-d.start:]) {
+				d.typ = Institution
+				misread[o] = true
+			}
+		}
+	}
+	if len(misread) == 0 {
+		return ms
+	}
+	out := ms[:0]
+	for _, o := range ms {
+		if !misread[o] {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 // manyOwners are words for a set of unnamed organisations: a unit named
@@ -363,7 +504,12 @@ func suffixInsideVerb(st *sentenceText, off int) bool {
 	// The only token that can hold off is the last one starting before it.
 	if i := st.firstTokenFrom(off); i > 0 {
 		if t := st.toks[i-1]; off < t.End {
-			return t.POS == "v" || t.POS == "vn"
+			// 落到实处/l, 越办越好: a suffix inside an idiom or a verb; 控制中心/l
+			// is a unit's kind.
+			if t.POS == "l" || t.POS == "i" {
+				return !isNameVerb(st.at(t.Start, off))
+			}
+			return (t.POS == "v" || t.POS == "vn") && !isNameVerb(t.Text)
 		}
 	}
 	return false
@@ -405,17 +551,20 @@ var suffixBreakers = map[string][]string{
 	"大学":  {"生", "城", "路", "堂"},
 	"学院":  {"派", "路"},
 	"医院":  {"感染", "管理"},
-	"中心":  {"城", "任务", "工作", "思想", "组学习", "组成员", "校区", "地位"},
+	"中心":  {"城", "任务", "工作", "思想", "组学习", "组成员", "校区", "地位", "医院", "卫生院"},
 	"联盟":  {"单位", "成员"},
-	"医联体": {"单位", "成员", "建设", "内"},
-	"党委":  {"书记", "副书记", "委员", "成员", "领导", "会"},
+	"医联体": {"建设", "内"},
+	"党委":  {"书记", "副书记", "委员", "成员", "领导", "会", "常委"},
+	"委":   {"员", "托", "派", "屈", "会"},
+	"局":   {"长", "面", "势", "部", "限"},
+	"厅":   {"长", "堂"},
 	"科":   {"学", "研", "技", "普", "室", "级", "教", "员", "系"},
 	"室":   {"内", "外"},
 	"部":   {"门", "分", "署", "队", "长"},
 	"办":   {"公", "理", "法", "实事", "医", "学", "好", "成"},
 	"处":   {"理", "置", "于", "长"},
 	"司":   {"机", "法", "长"},
-	"门诊":  {"量", "楼", "部", "大厅", "患者", "服务", "流程", "系统"},
+	"门诊":  {"量", "楼", "部", "大厅", "患者", "服务", "流程", "系统", "综合楼"},
 	"病房":  {"楼"},
 	"病区":  {"楼"},
 }
@@ -500,7 +649,10 @@ func nameStart(st *sentenceText, suffixStart int, suffix string) int {
 			}
 			return p
 		}
-		if t, ok := st.tokenEndingAt(p); ok && t.Start >= start && cutsName(t, connectorsInside) && !placeRunsThrough(st, t.Start, p) && !continuesPlace(st, t) && !namesUniversity(st, t) && !ordinalBeforeSuffix(st, t, suffixStart) {
+		// 应急/vn 司, 改革/vn 司: a verbal noun right before the suffix is the
+		// unit's field, but no government is named by one (调动政府).
+		field := p == suffixStart && !bareAllowed(suffix)
+		if t, ok := st.tokenEndingAt(p); ok && t.Start >= start && cutsName(t, connectorsInside) && !(field && t.POS == "vn") && !placeRunsThrough(st, t.Start, p) && !continuesPlace(st, t) && !namesUniversity(st, t) && !ordinalBeforeSuffix(st, t, suffixStart) {
 			return p
 		}
 		_, n := utf8.DecodeLastRuneInString(st.at(start, p))
@@ -525,7 +677,7 @@ func cutsName(t Token, connectorsInside bool) bool {
 		return false
 	}
 	switch t.POS {
-	case "v", "vd", "vi", "d", "ad", "p", "c", "r", "u", "uj", "ul", "uz", "uv", "ud", "ug", "y", "e", "o", "f", "t", "q":
+	case "v", "vn", "vd", "vi", "d", "ad", "p", "c", "r", "u", "uj", "ul", "uz", "uv", "ud", "ug", "y", "e", "o", "f", "t", "q", "l", "i":
 		return !isNameVerb(t.Text)
 	case "m":
 		return !strings.HasPrefix(t.Text, "第")
@@ -581,11 +733,12 @@ func continuesPlace(st *sentenceText, t Token) bool {
 	return strings.HasSuffix(before, "、") && strings.ContainsAny(firstRunes(after, 2), "区县市镇乡")
 }
 
-// placeRunsThrough reports whether a province name starts inside [from, to)
-// and goes on past it: gse cut 任内/蒙古, but 内蒙古 starts the name.
+// placeRunsThrough reports whether a place name starts inside [from, to)
+// and goes on past it: gse cut 任内/蒙古 and 七台/河, but 内蒙古 and 七台河
+// start the name.
 func placeRunsThrough(st *sentenceText, from, to int) bool {
 	for k := from; k < to; {
-		if p := places().provinces.prefixOf(st.at(k, st.End)); p != "" && k+len(p) > to {
+		if p := placeAt(st.at(k, st.End)); p != "" && k+len(p) > to {
 			return true
 		}
 		_, n := utf8.DecodeRuneInString(st.at(k, st.End))
@@ -873,7 +1026,7 @@ func countsUnits(rest string) bool {
 // 健康管理中心 and 护理部 are names, so the list is shorter than the one for
 // hospitals.
 var deptGenericWords = newWordList([]string{
-	"区域", "区域性", "医疗", "国家", "省级", "市级", "县级", "区级", "综合", "临床", "重点", "全国",
+	"区域", "区域性", "医疗", "国家", "省级", "市级", "县级", "区级", "综合", "临床", "重点", "全国", "地区", "健康", "卫生",
 	"质控", "五大", "四大", "三大", "新", "大", "总", "各", "院", "医院", "全院", "职能", "智慧",
 })
 
