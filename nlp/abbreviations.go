@@ -231,7 +231,9 @@ func hospitalAbbreviations(facts []sentenceFacts) map[string]*orgMention {
 						hasAnySuffix(cand, []string{"学院", "研究院", "科学院", "工程院", "疗养院", "保健院", "卫生院", "书院"}) != "" {
 						continue
 					}
-					if isSubsequence(cand, full.name) && cand != full.name {
+					// 吉大一院 is short for 吉林大学第一医院, not for its
+					// branch 吉林大学第一医院敦化医院: the shortest full name.
+					if isSubsequence(cand, full.name) && cand != full.name && (out[cand] == nil || len(full.name) < len(out[cand].name)) {
 						out[cand] = full
 					}
 				}

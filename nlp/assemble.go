@@ -76,7 +76,6 @@ func assemble(doc *Document, facts []sentenceFacts, short map[string]*orgMention
 			orgID[o.orgMention] = r.addEntity(Entity{ID: EntityID(o.typ, name, ""), Type: o.typ, Name: name}, o.sent, o.start, o.end, o.name)
 		}
 	}
-	r.addAffiliationParents(all)
 	r.orgIDs = orgID
 	r.publisher = publisher(facts, orgID)
 	// Units named with their parent first: a unit the text also names
@@ -419,9 +418,10 @@ func affiliationParent(name string) string {
 	if k <= 0 || hasAnySuffix(name, groupWords) != "" {
 		return ""
 	}
-	// 复旦大学附属华山医院福建医院: 附属 names the parent of 华山医院, whose
-	// branch this is; the branch's own parent is read from its name prefix.
-	if tail := name[k+len("附属"):]; strings.Count(tail, "医院") > 1 {
+	// 复旦大学附属华山医院福建医院, 南京医科大学第二附属医院迈皋桥院区: 附属
+	// names the parent of the hospital whose branch this is; the branch's
+	// own parent is read from its name prefix.
+	if tail := name[k+len("附属"):]; strings.Count(tail, "医院") > 1 || strings.Contains(tail, "医院") && !strings.HasSuffix(tail, "医院") {
 		return ""
 	}
 	parent := trailingOrdinal.ReplaceAllString(name[:k], "")
@@ -431,9 +431,6 @@ func affiliationParent(name string) string {
 	return parent
 }
 
-// addAffiliationParents makes the body named inside an affiliated hospital's
-// name an entity of its own, so that the affiliation has both ends even when
-// the article never names the body alone.
 // schoolParent returns the university a school is named under (中南大学 of
 // 中南大学湘雅口腔医学院), or "".
 func schoolParent(name string) string {
@@ -446,34 +443,6 @@ func schoolParent(name string) string {
 		return ""
 	}
 	return name[:k+len("大学")]
-}
-
-func (r *resolution) addAffiliationParents(all []docOrg) {
-	for _, o := range all {
-		if o.ref || (o.typ != Hospital && o.typ != Institution) {
-			continue
-		}
-		parent := affiliationParent(o.name)
-		if o.typ == Institution {
-			parent = schoolParent(o.name)
-		}
-		if parent == "" || r.canonical[parent] != "" {
-			continue
-		}
-		typ := Institution
-		if strings.HasSuffix(parent, "医院") {
-			typ = Hospital
-		}
-		r.canonical[parent] = parent
-		r.orgType[parent] = typ
-		// The mention may be a short name (浙大一院): only a mention that
-		// spells the parent out gives it a place in the text.
-		end := o.start
-		if strings.HasPrefix(o.name, parent) {
-			end = o.start + len(parent)
-		}
-		r.addEntity(Entity{ID: EntityID(typ, parent, ""), Type: typ, Name: parent}, o.sent, o.start, end, parent)
-	}
 }
 
 // resolveSignatureNames reads the sign-off of a report: a hospital's names on

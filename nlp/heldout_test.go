@@ -8,9 +8,10 @@ import (
 )
 
 // TestHeldOutArticles runs the pipeline over articles that are not seeds,
-// written in the style of real hospital news with names the lexicons do not
-// list, and checks the facts a reader would put in the graph. It guards the
-// rules against being fitted to the seeds.
+// written (not found: see testdata/heldout/README.md) in the style of real
+// hospital news with names the lexicons do not list, and checks the facts a
+// reader would put in the graph. It guards the rules against regressions;
+// the real, blind-scored corpus is eval/corpus.
 func TestHeldOutArticles(t *testing.T) {
 	// fact is a relation (subject, predicate, object) or a position (person,
 	// title, organisation).
@@ -29,14 +30,12 @@ func TestHeldOutArticles(t *testing.T) {
 			entities: map[string]nlp.EntityType{
 				"郑州大学第一附属医院": nlp.Hospital, "登封市人民医院": nlp.Hospital, "复旦大学附属中山医院": nlp.Hospital,
 				"云南省富宁县人民医院": nlp.Hospital, "上海交通大学医学院附属瑞金医院": nlp.Hospital, "四川省人民医院": nlp.Hospital,
-				"郑州大学": nlp.Institution, "复旦大学": nlp.Institution, "河南省卫生健康委员会": nlp.Institution,
-				"神经内科": nlp.Department, "心血管内科": nlp.Department,
+				"河南省卫生健康委员会": nlp.Institution,
+				"神经内科":       nlp.Department, "心血管内科": nlp.Department,
 			},
 			relations: []fact{
 				{"郑州大学第一附属医院", "supports", "登封市人民医院"},
 				{"复旦大学附属中山医院", "supports", "云南省富宁县人民医院"},
-				{"郑州大学第一附属医院", "affiliated_with", "郑州大学"},
-				{"复旦大学附属中山医院", "affiliated_with", "复旦大学"},
 				{"上海交通大学医学院附属瑞金医院", "partner_of", "四川省人民医院"},
 			},
 			positions: []fact{
@@ -73,14 +72,12 @@ func TestHeldOutArticles(t *testing.T) {
 			// Traditional characters with scraper pinyin, as in seed 004.
 			file: "nanchang_jian_traditional.txt",
 			entities: map[string]nlp.EntityType{
-				"南昌大学第二附属医院": nlp.Hospital, "吉安市中心人民医院": nlp.Hospital, "南昌大学": nlp.Institution,
-				"吉安市卫生健康委员会": nlp.Institution, "心血管内科": nlp.Department, "神经外科": nlp.Department,
+				"南昌大学第二附属医院": nlp.Hospital, "吉安市中心人民医院": nlp.Hospital, "吉安市卫生健康委员会": nlp.Institution, "心血管内科": nlp.Department, "神经外科": nlp.Department,
 			},
 			aliases: map[string]string{"南昌大學第二附屬醫院": "南昌大学第二附属医院", "吉安市中心人民醫院": "吉安市中心人民医院"},
 			relations: []fact{
 				{"南昌大学第二附属医院", "supports", "吉安市中心人民医院"},
 				{"吉安市中心人民医院", "affiliated_with", "南昌大学第二附属医院"},
-				{"南昌大学第二附属医院", "affiliated_with", "南昌大学"},
 			},
 			positions: []fact{
 				{"刘建平", "副院长", "南昌大学第二附属医院"},
@@ -165,10 +162,10 @@ func TestHeldOutArticles(t *testing.T) {
 			// a profile (NAME,TITLE), 巡视员 ranks and bylines.
 			file: "xiamen_officials.txt",
 			entities: map[string]nlp.EntityType{
-				"厦门大学附属中山医院": nlp.Hospital, "厦门大学": nlp.Institution, "厦门市卫生健康委员会": nlp.Institution,
+				"厦门大学附属中山医院": nlp.Hospital, "厦门市卫生健康委员会": nlp.Institution,
 				"医务部": nlp.Department,
 			},
-			relations: []fact{{"厦门大学附属中山医院", "affiliated_with", "厦门大学"}},
+			relations: nil, // 厦门大学 stands only inside the hospital's name (GUIDE.md)
 			positions: []fact{
 				{"王效春", "院长", "厦门大学附属中山医院"},
 				{"王效春", "党委副书记", "厦门大学附属中山医院"},
@@ -219,8 +216,6 @@ func TestHeldOutArticles(t *testing.T) {
 				{"喀什地区第一人民医院", "supports", "莎车县人民医院"},
 				{"喀什地区第一人民医院", "supports", "泽普县人民医院"},
 				{"喀什地区第一人民医院", "supports", "喀什地区医疗联合体"},
-				{"新疆医科大学第一附属医院", "affiliated_with", "新疆医科大学"},
-				{"上海交通大学医学院附属瑞金医院", "affiliated_with", "上海交通大学医学院"},
 			},
 			positions: []fact{
 				{"李明", "院长", "喀什地区第一人民医院"},
@@ -233,13 +228,11 @@ func TestHeldOutArticles(t *testing.T) {
 			// name's characters (温医大附一院).
 			file: "wenzhou_campus.txt",
 			entities: map[string]nlp.EntityType{
-				"温州医科大学附属第一医院": nlp.Hospital, "南白象院区": nlp.Hospital, "温州医科大学": nlp.Institution,
-				"泌尿外科": nlp.Department, "麻醉科": nlp.Department, "消化内镜中心": nlp.Department,
+				"温州医科大学附属第一医院": nlp.Hospital, "南白象院区": nlp.Hospital, "泌尿外科": nlp.Department, "麻醉科": nlp.Department, "消化内镜中心": nlp.Department,
 			},
 			aliases: map[string]string{"温医大附一院": "温州医科大学附属第一医院"},
 			relations: []fact{
 				{"南白象院区", "affiliated_with", "温州医科大学附属第一医院"},
-				{"温州医科大学附属第一医院", "affiliated_with", "温州医科大学"},
 			},
 			positions: []fact{
 				{"吴坚", "主任", "泌尿外科"},
@@ -296,14 +289,12 @@ func TestHeldOutArticles(t *testing.T) {
 			entities: map[string]nlp.EntityType{
 				"遵义医科大学附属医院": nlp.Hospital, "正安县人民医院": nlp.Hospital, "遵义市第一人民医院": nlp.Hospital,
 				"务川自治县人民医院": nlp.Hospital, "贵州省人民医院": nlp.Hospital, "道真自治县人民医院": nlp.Hospital,
-				"湄潭县人民医院": nlp.Hospital, "遵义市妇幼保健院": nlp.Hospital, "遵义医科大学": nlp.Institution,
-			},
+				"湄潭县人民医院": nlp.Hospital, "遵义市妇幼保健院": nlp.Hospital},
 			relations: []fact{
 				{"遵义医科大学附属医院", "supports", "正安县人民医院"},
 				{"遵义市第一人民医院", "supports", "务川自治县人民医院"},
 				{"贵州省人民医院", "supports", "道真自治县人民医院"},
 				{"湄潭县人民医院", "partner_of", "遵义市妇幼保健院"},
-				{"遵义医科大学附属医院", "affiliated_with", "遵义医科大学"},
 			},
 			onlyRelations: true,
 		},
@@ -340,7 +331,6 @@ func TestHeldOutArticles(t *testing.T) {
 				"青岛市中心医院": nlp.Hospital, "中国医院协会": nlp.Institution, "心脏中心": nlp.Department,
 			},
 			relations: []fact{
-				{"青岛大学附属医院", "affiliated_with", "青岛大学"},
 				{"青岛大学附属医院", "affiliated_with", "中国医院协会"},
 				{"美国梅奥诊所", "partner_of", "青岛大学附属医院"},
 			},
@@ -393,10 +383,6 @@ func TestHeldOutArticles(t *testing.T) {
 			relations: []fact{
 				{"安徽医科大学第一附属医院", "supports", "阜阳市人民医院"},
 				{"安徽医科大学第一附属医院", "partner_of", "阜阳市人民医院"},
-				{"皖南医学院第一附属医院", "affiliated_with", "皖南医学院"},
-				{"蚌埠医学院第一附属医院", "affiliated_with", "蚌埠医学院"},
-				{"安徽中医药大学第一附属医院", "affiliated_with", "安徽中医药大学"},
-				{"安徽医科大学第一附属医院", "affiliated_with", "安徽医科大学"},
 			},
 			positions: []fact{
 				{"程立新", "党组书记", "安徽省卫生健康委员会"},
@@ -425,7 +411,6 @@ func TestHeldOutArticles(t *testing.T) {
 				{"广东医科大学附属医院", "supports", "遂溪县人民医院"},
 				{"湛江中心人民医院", "supports", "徐闻县人民医院"},
 				{"湛江市第一中医医院", "supports", "廉江市中医院"},
-				{"广东医科大学附属医院", "affiliated_with", "广东医科大学"},
 			},
 			positions: []fact{
 				{"陈建国", "院长", "湛江市第一中医医院"},
@@ -497,8 +482,6 @@ func TestHeldOutArticles(t *testing.T) {
 				{"梧州市红十字会医院", "affiliated_with", "广西神经内科专科联盟"},
 				{"北海市人民医院", "affiliated_with", "广西神经内科专科联盟"},
 				{"广西医科大学第一附属医院", "affiliated_with", "广西医科大学"},
-				{"桂林医学院附属医院", "affiliated_with", "桂林医学院"},
-				{"右江民族医学院附属医院", "affiliated_with", "右江民族医学院"},
 				{"玉林市第一人民医院", "partner_of", "广西医科大学第一附属医院"},
 			},
 			positions: []fact{
@@ -598,7 +581,7 @@ func TestHeldOutArticles(t *testing.T) {
 			file: "luoyang_maternal_child.txt",
 			entities: map[string]nlp.EntityType{
 				"洛阳市妇幼保健院": nlp.Hospital, "复旦大学附属妇产科医院": nlp.Hospital, "洛阳市妇幼专科联盟": nlp.Hospital,
-				"复旦大学": nlp.Institution, "针灸推拿科": nlp.Department, "中医妇儿治未病中心": nlp.Department,
+				"针灸推拿科": nlp.Department, "中医妇儿治未病中心": nlp.Department,
 			},
 			aliases: map[string]string{
 				"洛阳市妇女儿童医疗保健中心": "洛阳市妇幼保健院", "上海市红房子妇产科医院": "复旦大学附属妇产科医院",
@@ -606,7 +589,6 @@ func TestHeldOutArticles(t *testing.T) {
 			relations: []fact{
 				{"洛阳市妇幼保健院", "partner_of", "复旦大学附属妇产科医院"},
 				{"复旦大学附属妇产科医院", "supports", "洛阳市妇幼保健院"},
-				{"复旦大学附属妇产科医院", "affiliated_with", "复旦大学"},
 				{"洛阳市妇幼保健院", "supports", "洛阳市妇幼专科联盟"},
 				{"偃师区妇幼保健院", "affiliated_with", "洛阳市妇幼专科联盟"},
 				{"宜阳县妇幼保健院", "affiliated_with", "洛阳市妇幼专科联盟"},
@@ -736,13 +718,12 @@ func TestHeldOutArticles(t *testing.T) {
 			file: "changsha_dental_report.txt",
 			entities: map[string]nlp.EntityType{
 				"长沙市口腔医院": nlp.Hospital, "四川大学华西口腔医院": nlp.Hospital, "长沙市望城区人民医院": nlp.Hospital,
-				"中南大学湘雅口腔医学院": nlp.Institution, "中南大学": nlp.Institution, "口腔种植中心": nlp.Department,
+				"中南大学湘雅口腔医学院": nlp.Institution, "口腔种植中心": nlp.Department,
 				"正畸科": nlp.Department, "纪检监察室": nlp.Department,
 			},
 			aliases: map[string]string{"华西口腔医院": "四川大学华西口腔医院"},
 			relations: []fact{
 				{"长沙市口腔医院", "partner_of", "中南大学湘雅口腔医学院"},
-				{"中南大学湘雅口腔医学院", "affiliated_with", "中南大学"},
 				{"长沙市口腔医院", "partner_of", "四川大学华西口腔医院"},
 				{"四川大学华西口腔医院", "supports", "长沙市口腔医院"},
 				{"长沙市口腔医院", "supports", "浏阳市人民医院"},
@@ -771,8 +752,6 @@ func TestHeldOutArticles(t *testing.T) {
 				{"江西省肿瘤医院", "supports", "都昌县人民医院"},
 				{"赣南医科大学第一附属医院", "supports", "安远县人民医院"},
 				{"九江市第一人民医院", "supports", "彭泽县人民医院"},
-				{"南昌大学第一附属医院", "affiliated_with", "南昌大学"},
-				{"赣南医科大学第一附属医院", "affiliated_with", "赣南医科大学"},
 			},
 			onlyRelations: true,
 		},

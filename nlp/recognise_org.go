@@ -161,10 +161,43 @@ func recogniseOrganisations(st *sentenceText) []*orgMention {
 			orgs = append(orgs, &orgMention{start: s, end: s + len(w), name: w, typ: Institution, ref: true})
 		}
 	}
+	orgs = append(orgs, knownOrganisations(st, orgs)...)
 	orgs = append(orgs, recogniseMedia(st, orgs)...)
 	orgs = splitParents(promoteOrgans(orgs))
 	cutOverlaps(orgs)
 	return splitCoordinated(dropNested(orgs))
+}
+
+// orgFinals are the characters an organisation's name without a suffix
+// rule still ends in: 哈医大, 北医三院, 中组部, 联合报.
+const orgFinals = "院大部报社委局所办"
+
+// knownOrganisations finds the organisations gse's dictionary knows by name
+// (nt): abbreviations no suffix rule reads (哈医大, 哈医大二院, 北医三院).
+// Kinds of body (人民政府, 卫生院) and generic words are left out.
+func knownOrganisations(st *sentenceText, orgs []*orgMention) []*orgMention {
+	var out []*orgMention
+	for _, t := range st.toks {
+		if t.POS != "nt" || utf8.RuneCountInString(t.Text) < 3 || insideOrg(orgs, t.Start) || insideOrg(orgs, t.End-1) {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(t.Text)
+		if !strings.ContainsRune(orgFinals, last) {
+			continue
+		}
+		if suf := orgSuffixOf(t.Text, ""); suf != nil && (suf.text == t.Text || stripGeneric(strings.TrimSuffix(t.Text, suf.text)) == "") {
+			continue
+		}
+		if d := deptSuffixOf(t.Text, ""); d != "" && !strings.HasSuffix(t.Text, "部") {
+			continue
+		}
+		typ := Institution
+		if last == '院' && hasAnySuffix(t.Text, []string{"学院", "研究院", "科学院", "工程院", "法院", "检察院", "国务院", "书院", "党校"}) == "" {
+			typ = Hospital
+		}
+		out = append(out, &orgMention{start: t.Start, end: t.End, name: t.Text, typ: typ, suffix: string(last)})
+	}
+	return out
 }
 
 // cutOverlaps starts a hospital name that begins inside another one after

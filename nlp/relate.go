@@ -490,16 +490,26 @@ func relatePartners(s *relationSet, spans []orgSpan, st *sentenceText) {
 			if c := strings.IndexAny(text[from-base:], ",，。;；"); c >= 0 {
 				to = from + c
 			}
-			if to-from > 30 {
-				to = from + 30
+			// 与双鸭山双矿医院、七台河七煤医院举行黑龙江省肿瘤专科联盟医联体签约仪式:
+			// the cue may follow a name; the names in between count for nothing.
+			limit := 30
+			for _, sp := range spans {
+				if sp.start >= from && sp.end <= to && sp.start-from < limit {
+					limit += sp.end - sp.start
+				}
+			}
+			if to-from > limit {
+				to = from + limit
 			}
 			supportCue := hasCueToken(st, from, to, []string{"托管", "对口支援", "对口帮扶", "帮扶"})
 			if !supportCue && !hasCueToken(st, from, to, partnerVerbs) {
 				continue
 			}
-			a := s.subjectBefore(spans, base+at)
+			// 哈尔滨市儿童医院、…、哈尔滨市胸科医院将与哈尔滨医科大学开展合作:
+			// every organisation of the list before 与 partners.
+			subjects := s.subjectsBefore(spans, text, base, base+at)
 			if o := lastBefore(spans, base+at); o != nil && o.end != base+at && strings.ContainsAny(text[o.end-base:at], ",，") {
-				a = s.r.main
+				subjects = []string{s.r.main}
 			}
 			// A 与 B 建立对口帮扶关系 / 签署托管协议: an agreement to run or
 			// help the other is support, not cooperation between equals.
@@ -507,14 +517,17 @@ func relatePartners(s *relationSet, spans []orgSpan, st *sentenceText) {
 			if supportCue {
 				predicate = Supports
 			}
-			for _, o := range list {
-				s.add(a, predicate, o.id)
-			}
-			// 我院与 A、B 签订医联体协议,将派驻医师定期坐诊: the subject of
-			// the agreement sends people to the partners, named nowhere else.
-			if predicate == PartnerOf && s.sendsAfter(spans, text, base, from) {
+			for _, a := range subjects {
 				for _, o := range list {
-					s.add(a, Supports, o.id)
+					s.add(a, predicate, o.id)
+				}
+				// 我院与 A、B 签订医联体协议,将派驻医师定期坐诊: the subject
+				// of the agreement sends people to the partners, named
+				// nowhere else.
+				if predicate == PartnerOf && s.sendsAfter(spans, text, base, from) {
+					for _, o := range list {
+						s.add(a, Supports, o.id)
+					}
 				}
 			}
 		}

@@ -105,6 +105,12 @@ func isShortFormOf(short, full string) bool {
 	if strings.HasPrefix(full, short) || utf8.RuneCountInString(short) < 3 || firstRunes(short, 1) != firstRunes(full, 1) {
 		return false
 	}
+	// 哈医大二院, 吉大一院: a hospital called by its ordinal, short for
+	// 哈尔滨医科大学附属第二医院.
+	if n := lastRunes(short, 2); strings.HasSuffix(n, "院") && strings.ContainsAny(firstRunes(n, 1), "一二三四五六七八九") &&
+		strings.HasSuffix(full, "医院") && strings.Contains(full, "第"+firstRunes(n, 1)) {
+		return isSubsequence(strings.TrimSuffix(short, "院"), full)
+	}
 	// Abbreviations keep the kind of body: 北大医院 and 北京大学第一医院 both end
 	// in 医院, 密云区委 and 密云区卫生健康委 do not share 区委.
 	suffix := lastRunes(short, 2)
