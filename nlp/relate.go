@@ -18,7 +18,7 @@ type orgSpan struct {
 // tied to the organisations around them.
 var (
 	// supportUnder: 在 A、B 的大力支持下 C … → A, B support C.
-	supportUnderEnds = []string{"的大力支持下", "的支持下", "的帮扶下", "的大力帮扶下", "的帮助下", "的指导下", "的关心支持下", "的鼎力支持下", "的倾力帮扶下", "支持下", "帮扶下"}
+	supportUnderEnds = []string{"的大力支持下", "的支持下", "的帮扶下", "的大力帮扶下", "的帮助下", "的指导下", "的关心支持下", "的鼎力支持下", "的倾力帮扶下", "支持下", "帮扶下", "指导下", "帮助下", "赋能下", "带领下", "的赋能下", "的带领下"}
 	// dispatch: A 派驻/选派 … 到/赴/至 B → A supports B.
 	dispatchCues = append([]string{"派驻", "选派", "派出", "下派", "派专家", "安排专家", "委派", "输送", "选送专家"}, dispatchNouns...)
 	// dispatchNouns name the team that goes: 专家团队赴 B.
@@ -512,14 +512,18 @@ func relatePartners(s *relationSet, spans []orgSpan, st *sentenceText) {
 				subjects = []string{s.r.main}
 			}
 			// A 与 B 建立对口帮扶关系 / 签署托管协议: an agreement to run or
-			// help the other is support, not cooperation between equals.
+			// help the other is support in the direction of the help, and,
+			// since the two signed, partnership as well (GUIDE.md).
 			predicate := PartnerOf
-			if supportCue {
-				predicate = Supports
-			}
+			signed := !supportCue || hasCueToken(st, from, to, []string{"签约", "签订", "签署", "协议", "合作"})
 			for _, a := range subjects {
 				for _, o := range list {
-					s.add(a, predicate, o.id)
+					if signed {
+						s.add(a, PartnerOf, o.id)
+					}
+					if supportCue {
+						s.add(a, Supports, o.id)
+					}
 				}
 				// 我院与 A、B 签订医联体协议,将派驻医师定期坐诊: the subject
 				// of the agreement sends people to the partners, named
@@ -712,11 +716,20 @@ func relateByName(s *relationSet, facts []sentenceFacts, orgID map[*orgMention]s
 			}
 			if parent != "" {
 				s.add(id, AffiliatedWith, s.entityID(parent))
-			} else if (o.suffix == "院区" || o.suffix == "分院") && s.r.main != "" {
+			} else if (o.suffix == "院区" || o.suffix == "分院") && s.r.main != "" && !namesOwnHospital(o.name, o.suffix) {
+				// 鱼峰山院区: a campus named by its place alone is the
+				// article's hospital's; 友谊医院通州院区 is 友谊医院's, named
+				// or not.
 				s.add(id, AffiliatedWith, s.r.main)
 			}
 		}
 	}
+}
+
+// namesOwnHospital reports whether a campus or branch name starts with the
+// name of the hospital it belongs to (友谊医院通州院区, 某医院大别山分院).
+func namesOwnHospital(name, suffix string) bool {
+	return strings.Contains(strings.TrimSuffix(name, suffix), "医院")
 }
 
 // entityID finds the entity with a canonical organisation name.
@@ -909,6 +922,8 @@ func relateMembership(s *relationSet, spans []orgSpan, text string, base int) {
 		}
 	}
 	relateMemberLists(s, spans, text, base)
+	relateComposition(s, spans, text, base)
+	relateLeadUnits(s, spans, text, base)
 	// 组建了…联盟,吸纳 A、B、C 等14家机构为成员单位: the members of the group
 	// named before.
 	for _, cue := range []string{"吸纳", "吸收", "纳入"} {
@@ -1004,5 +1019,112 @@ func relateBacking(s *relationSet, spans []orgSpan, text string, base int) {
 			continue
 		}
 		s.add(s.subjectBefore(spans, base+at), Supports, spans[k].id)
+	}
+}
+
+// compositionEnds close the list of what a group is made of: G 由 A、B…组成.
+var compositionEnds = []string{"联合组成", "共同组成", "组成", "共同组建", "一起组建", "组建", "构成", "发起成立", "共同发起"}
+
+// relateComposition: 天津大学医教联合体由天津大学、…三所院校与天津医院、…七家医院联合组成;
+// 河北省中医医疗机构联合会…是由河北省中医院牵头,保定市第一中医院、…作为发起单位一起组建
+// — every organisation between 由 and the end of the list is a member of the
+// group named before 由, but the one that leads it (牵头) supports it.
+func relateComposition(s *relationSet, spans []orgSpan, text string, base int) {
+	for _, at := range s.find(text, "由") {
+		g := lastBefore(spans, base+at)
+		if g == nil || !isGroupName(s.r.entities[g.id]) || strings.ContainsAny(text[g.end-base:at], "。;；") {
+			continue
+		}
+		rest := text[at:]
+		end := -1
+		for _, cue := range compositionEnds {
+			if k := strings.Index(rest, cue); k >= 0 && (end < 0 || k < end) {
+				end = k
+			}
+		}
+		if end < 0 || strings.ContainsAny(rest[:end], "。;；") {
+			continue
+		}
+		for _, sp := range spans {
+			if sp.start < base+at || sp.end > base+at+end || sp.id == g.id {
+				continue
+			}
+			if hasAnyPrefix(text[sp.end-base:], []string{"牵头", "领衔"}) != "" {
+				s.add(sp.id, Supports, g.id)
+				continue
+			}
+			s.add(sp.id, AffiliatedWith, g.id)
+		}
+	}
+	// 将其纳入昌平区南部医联体: the partners of the 与 before it join.
+	for _, at := range s.find(text, "纳入") {
+		k := orgRightAfter(spans, base+at+len("纳入"))
+		if k < 0 || !isGroupName(s.r.entities[spans[k].id]) {
+			continue
+		}
+		with := strings.LastIndex(text[:at], "与")
+		if with < 0 {
+			continue
+		}
+		if j := orgRightAfter(spans, base+with+len("与")); j >= 0 {
+			for _, m := range listAfter(spans, j, text, base) {
+				s.add(m.id, AffiliatedWith, spans[k].id)
+			}
+		}
+	}
+	// 还包含昌平区中西医结合医院、京都儿童医院、回龙观医院等成员单位: members of
+	// the group the sentence names, else the article's one group.
+	for _, cue := range []string{"包含", "包括", "涵盖"} {
+		for _, at := range s.find(text, cue) {
+			k := orgRightAfter(spans, base+at+len(cue))
+			if k < 0 {
+				continue
+			}
+			list := listAfter(spans, k, text, base)
+			after := text[list[len(list)-1].end-base:]
+			if hasAnyPrefix(after, []string{"等成员单位", "等成员医院", "成员单位", "等单位为成员"}) == "" {
+				continue
+			}
+			group := ""
+			for _, sp := range spans {
+				if sp.end <= base+at && isGroupName(s.r.entities[sp.id]) {
+					group = sp.id
+				}
+			}
+			if group == "" {
+				group = s.soleGroup()
+			}
+			for _, m := range list {
+				s.add(m.id, AffiliatedWith, group)
+			}
+		}
+	}
+}
+
+// leadCues name the one organisation that leads a group: A 作为牵头单位,
+// 以 A 为牵头单位, A 为牵头单位.
+var leadCues = []string{"作为牵头单位", "为牵头单位", "是牵头单位", "作为牵头医院", "为牵头医院"}
+
+// relateLeadUnits: 积水潭医院作为牵头单位…; 联盟以扬州市中医院为牵头单位 — the
+// leader supports the group the sentence names, else the article's one group.
+func relateLeadUnits(s *relationSet, spans []orgSpan, text string, base int) {
+	for _, cue := range leadCues {
+		for _, at := range s.find(text, cue) {
+			lead := lastBefore(spans, base+at)
+			if lead == nil || strings.ContainsAny(text[lead.end-base:at], ",，。;；") {
+				continue
+			}
+			group := ""
+			for _, sp := range spans {
+				if sp.id != lead.id && isGroupName(s.r.entities[sp.id]) {
+					group = sp.id
+					break
+				}
+			}
+			if group == "" {
+				group = s.soleGroup()
+			}
+			s.add(lead.id, Supports, group)
+		}
 	}
 }
