@@ -133,7 +133,8 @@ var specialtyWords = newWordList([]string{
 	"第八", "第九", "第十", "医学院", "临床",
 })
 
-// affiliatedShortNames returns, for hospitals named X大学附属Y医院 in the
+// affiliatedShortNames returns, for hospitals named X大学附属Y医院, X大学Y医院
+// or after their place (天津市海河医院, 北京积水潭医院) in the
 // article, the short name Y医院 (仁济医院 of 上海交通大学医学院附属仁济医院),
 // which articles use on their own afterwards. A Y that only says what kind
 // of hospital it is (肿瘤医院, 第一医院) is left out.
@@ -144,16 +145,29 @@ func affiliatedShortNames(facts []sentenceFacts) map[string]*orgMention {
 			if o.ref || o.typ != Hospital {
 				continue
 			}
-			k := strings.LastIndex(o.name, "附属")
-			if k < 0 {
+			tail := ""
+			if k := strings.LastIndex(o.name, "附属"); k >= 0 {
+				tail = o.name[k+len("附属"):]
+			} else if p := placeAt(o.name); p != "" && hasAnyPrefix(o.name[len(p):], []string{"市", "省", "县", "区"}) == "" {
+				// 北京积水潭医院, 天津市海河医院: the name without its place.
+				tail = strings.TrimPrefix(strings.TrimPrefix(o.name[len(p):], "市"), "省")
+			} else if k := strings.LastIndex(o.name, "大学"); k > 0 && strings.Count(o.name, "医院") == 1 {
+				// 首都医科大学宣武医院: the name without its university.
+				tail = o.name[k+len("大学"):]
+			}
+			if tail == "" || tail == o.name {
 				continue
 			}
-			tail := o.name[k+len("附属"):]
 			core := strings.TrimSuffix(tail, "医院")
 			for w := specialtyWords.prefixOf(core); w != ""; w = specialtyWords.prefixOf(core) {
 				core = core[len(w):]
 			}
-			if utf8.RuneCountInString(core) < 2 || !strings.HasSuffix(tail, "医院") {
+			if utf8.RuneCountInString(core) < 2 || !strings.HasSuffix(tail, "医院") || strings.ContainsAny(firstRunes(core, 1), "市省县区第") {
+				continue
+			}
+			// Two hospitals with one short name: it names neither.
+			if have, ok := out[tail]; ok && have != nil && have.name != o.name {
+				out[tail] = nil
 				continue
 			}
 			out[tail] = o

@@ -50,7 +50,7 @@ func extractSegmented(doc Document, sentences []Sentence, toks [][]Token) *Extra
 	short := bracketAbbreviations(facts)
 	for _, more := range []map[string]*orgMention{affiliatedShortNames(facts), hospitalAbbreviations(facts)} {
 		for name, full := range more {
-			if _, ok := short[name]; !ok {
+			if _, ok := short[name]; !ok && full != nil {
 				short[name] = full
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -324,7 +325,11 @@ func relateSupportUnder(s *relationSet, spans []orgSpan, text string, base int) 
 		}
 		helpers := listAfter(spans, firstAfter(spans, base+at), text, base)
 		var helped string
-		if k := firstAfter(spans, base+at+end); k < len(spans) {
+		if o := lastBefore(spans, base+at); o != nil && !strings.ContainsAny(text[o.end-base:at], "。;；") {
+			// 市中心医院加入…联盟,在上海瑞金医院指导下完成手术: the subject
+			// of the sentence is helped.
+			helped = s.subjectBefore(spans, spans[0].end)
+		} else if k := firstAfter(spans, base+at+end); k < len(spans) {
 			helped = spans[k].id
 		} else {
 			helped = s.r.main
@@ -508,8 +513,20 @@ func relatePartners(s *relationSet, spans []orgSpan, st *sentenceText) {
 			// 哈尔滨市儿童医院、…、哈尔滨市胸科医院将与哈尔滨医科大学开展合作:
 			// every organisation of the list before 与 partners.
 			subjects := s.subjectsBefore(spans, text, base, base+at)
-			if o := lastBefore(spans, base+at); o != nil && o.end != base+at && strings.ContainsAny(text[o.end-base:at], ",，") {
+			if o := lastBefore(spans, base+at); o == nil || o.end != base+at && strings.ContainsAny(text[o.end-base:at], ",，") {
 				subjects = []string{s.r.main}
+				// 天大与海河医院…: a name the recognisers did not read (it
+				// ends as organisations do) is nobody's, though 集团与 is the
+				// group the article names; a verb or nothing before 与
+				// leaves the article's hospital.
+				if last, _ := utf8.DecodeLastRuneInString(text[:at]); (strings.ContainsRune(orgFinals, last) || hasAnySuffix(text[:at], groupWords) != "") && !opensClause(text[:at]) {
+					subjects = nil
+					if w := hasAnySuffix(text[:at], groupWords); w != "" {
+						if g := s.r.groupNamed(w); g != "" {
+							subjects = []string{g}
+						}
+					}
+				}
 			}
 			// A 与 B 建立对口帮扶关系 / 签署托管协议: an agreement to run or
 			// help the other is support in the direction of the help, and,
@@ -1127,4 +1144,29 @@ func relateLeadUnits(s *relationSet, spans []orgSpan, text string, base int) {
 			s.add(lead.id, Supports, group)
 		}
 	}
+}
+
+// clauseOpeners are the words that may stand between the start of a clause
+// and its 与 when the subject is the article's own hospital (近日,与…).
+var clauseOpeners = []string{"近日", "日前", "目前", "今年", "去年", "此前", "近年来", "同时", "并", "还", "也", "先后", "已", "将", "正式", "积极", "主动", "分别", "又", "再次", "首次", "此次", "本次"}
+
+// opensClause reports whether the text before a 与 in its sentence leaves
+// its clause without a subject of its own: nothing, a date or an opener.
+func opensClause(before string) bool {
+	if c := strings.LastIndexAny(before, ",，。;；:：\n"); c >= 0 {
+		before = before[c+1:]
+	}
+	before = strings.TrimSpace(before)
+	for changed := true; changed && before != ""; {
+		changed = false
+		if w := hasAnySuffix(before, clauseOpeners); w != "" {
+			before, changed = strings.TrimSuffix(before, w), true
+		}
+	}
+	for _, r := range before {
+		if !unicode.IsDigit(r) && !strings.ContainsRune("年月日号 上下午", r) {
+			return false
+		}
+	}
+	return true
 }
