@@ -20,11 +20,11 @@ type orgSuffix struct {
 // orgSuffixes end the names of hospitals and institutions. Longer suffixes
 // are tried first.
 var orgSuffixes = indexOrgSuffixes([]orgSuffix{
-	{"医院", Hospital}, {"卫生院", Hospital}, {"社区卫生服务中心", Hospital},
+	{"医院", Hospital}, {"校医院", Hospital}, {"卫生院", Hospital}, {"社区卫生服务中心", Hospital},
 	{"卫生服务中心", Hospital}, {"卫生服务站", Hospital}, {"精神卫生中心", Hospital}, {"院区", Hospital},
 	{"分院", Hospital}, {"总院", Hospital}, {"医疗集团", Hospital}, {"保健院", Hospital},
 	{"妇幼保健院", Hospital}, {"医学中心", Hospital}, {"专科联盟", Hospital},
-	{"医联体", Hospital}, {"医共体", Hospital}, {"健共体", Hospital}, {"健共体集团", Hospital}, {"医疗联合体", Hospital}, {"医疗共同体", Hospital}, {"健康共同体", Hospital}, {"诊所", Hospital}, {"疗养院", Hospital},
+	{"医联体", Hospital}, {"医共体", Hospital}, {"联合体", Institution}, {"健共体", Hospital}, {"健共体集团", Hospital}, {"医疗联合体", Hospital}, {"医疗共同体", Hospital}, {"健康共同体", Hospital}, {"诊所", Hospital}, {"疗养院", Hospital},
 	{"大学", Institution}, {"学院", Institution}, {"医学院", Institution},
 	{"医学部", Institution}, {"党校", Institution}, {"卫生健康委员会", Institution},
 	{"卫生健康委", Institution}, {"卫健委", Institution}, {"卫健局", Institution},

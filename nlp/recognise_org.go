@@ -685,7 +685,13 @@ func nameStart(st *sentenceText, suffixStart int, suffix string) int {
 		// 应急/vn 司, 改革/vn 司: a verbal noun right before the suffix is the
 		// unit's field, but no government is named by one (调动政府).
 		field := p == suffixStart && !bareAllowed(suffix)
-		if t, ok := st.tokenEndingAt(p); ok && t.Start >= start && cutsName(t, connectorsInside) && !(field && t.POS == "vn") && !placeRunsThrough(st, t.Start, p) && !continuesPlace(st, t) && !namesUniversity(st, t) && !ordinalBeforeSuffix(st, t, suffixStart) {
+		// 昌平区南部医联体, 七台河七煤医院: a direction or a numeral right after
+		// a place goes on with the name.
+		afterPlace := false
+		if t, ok := st.tokenEndingAt(p); ok && (t.POS == "f" || t.POS == "m") {
+			afterPlace = placeEndsAt(st, t.Start)
+		}
+		if t, ok := st.tokenEndingAt(p); ok && t.Start >= start && cutsName(t, connectorsInside) && !(field && t.POS == "vn") && !afterPlace && !placeRunsThrough(st, t.Start, p) && !continuesPlace(st, t) && !namesUniversity(st, t) && !ordinalBeforeSuffix(st, t, suffixStart) {
 			return p
 		}
 		_, n := utf8.DecodeLastRuneInString(st.at(start, p))
@@ -766,6 +772,20 @@ func continuesPlace(st *sentenceText, t Token) bool {
 	return strings.HasSuffix(before, "、") && strings.ContainsAny(firstRunes(after, 2), "区县市镇乡")
 }
 
+// placeEndsAt reports whether the name of a division of the gazetteer ends
+// at the document offset off (昌平区 before 南部医联体).
+func placeEndsAt(st *sentenceText, off int) bool {
+	k := off
+	for n := 0; n < 10 && k > st.Start; n++ {
+		_, size := utf8.DecodeLastRuneInString(st.at(st.Start, k))
+		k -= size
+		if w := placeAt(st.at(k, st.End)); w != "" && k+len(w) == off {
+			return true
+		}
+	}
+	return false
+}
+
 // placeRunsThrough reports whether a place name starts inside [from, to)
 // and goes on past it: gse cut 任内/蒙古 and 七台/河, but 内蒙古 and 七台河
 // start the name.
@@ -800,7 +820,7 @@ var nameVerbSet = func() map[string]bool {
 }()
 
 // nameVerbs are verbs that stand inside the names of units and institutions.
-const nameVerbs = "诊疗 急诊 放疗 化疗 转化 烧伤 介入 预防 控制 保健 康复 护理 治疗 防治 监护 评价 指导 管理 研究 整合 服务 规划 建设 检验 体检 创伤 透析 麻醉 移植 筛查 发展 教学 培训 研发 救援 急救 输血 病理 影像 超声 消毒 供应 采购 审计 宣传 保卫 组织 统战 纪检 监察 科研 工会 团委 信息 运营 营养 药学 感染 重症 老年 诊断 会诊 推拿 针灸 理疗 转诊 随访 转运 咨询 代谢 消化 呼吸 生殖 疼痛 睡眠 依赖 干预 监测 评估 矫治 种植 修复 正畸"
+const nameVerbs = "结合 诊疗 急诊 放疗 化疗 转化 烧伤 介入 预防 控制 保健 康复 护理 治疗 防治 监护 评价 指导 管理 研究 整合 服务 规划 建设 检验 体检 创伤 透析 麻醉 移植 筛查 发展 教学 培训 研发 救援 急救 输血 病理 影像 超声 消毒 供应 采购 审计 宣传 保卫 组织 统战 纪检 监察 科研 工会 团委 信息 运营 营养 药学 感染 重症 老年 诊断 会诊 推拿 针灸 理疗 转诊 随访 转运 咨询 代谢 消化 呼吸 生殖 疼痛 睡眠 依赖 干预 监测 评估 矫治 种植 修复 正畸"
 
 // boundaryWordEndingAt reports the boundary word that ends at p, if any. A
 // one-character word counts only where gse cut the text around it, so that
@@ -825,8 +845,9 @@ func boundaryWordEndingAt(st *sentenceText, lo, p int, connectorsInside bool) st
 					continue
 				}
 			}
-			// Checked last, as few characters get this far.
-			if inMedicalTerm(st, p-len(w), p) || startsPlaceName(w, st.at(p, st.End)) {
+			// Checked last, as few characters get this far. 新城区中蒙医院: a
+			// character right after a place goes on with the name.
+			if inMedicalTerm(st, p-len(w), p) || startsPlaceName(w, st.at(p, st.End)) || placeEndsAt(st, p-len(w)) && !functionWordAt(st, p-len(w)) {
 				continue
 			}
 		}

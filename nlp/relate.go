@@ -497,7 +497,7 @@ func relatePartners(s *relationSet, spans []orgSpan, st *sentenceText) {
 			}
 			// 与双鸭山双矿医院、七台河七煤医院举行黑龙江省肿瘤专科联盟医联体签约仪式:
 			// the cue may follow a name; the names in between count for nothing.
-			limit := 30
+			limit := 48
 			for _, sp := range spans {
 				if sp.start >= from && sp.end <= to && sp.start-from < limit {
 					limit += sp.end - sp.start
@@ -508,6 +508,11 @@ func relatePartners(s *relationSet, spans []orgSpan, st *sentenceText) {
 			}
 			supportCue := hasCueToken(st, from, to, []string{"托管", "对口支援", "对口帮扶", "帮扶"})
 			if !supportCue && !hasCueToken(st, from, to, partnerVerbs) {
+				continue
+			}
+			// 与…联合组成 G, 与…联合举办: they make up or hold something
+			// together, which other patterns read; no agreement between them.
+			if !supportCue && jointMaking(text[from-base:to-base]) {
 				continue
 			}
 			// 哈尔滨市儿童医院、…、哈尔滨市胸科医院将与哈尔滨医科大学开展合作:
@@ -532,7 +537,11 @@ func relatePartners(s *relationSet, spans []orgSpan, st *sentenceText) {
 			// help the other is support in the direction of the help, and,
 			// since the two signed, partnership as well (GUIDE.md).
 			predicate := PartnerOf
-			signed := !supportCue || hasCueToken(st, from, to, []string{"签约", "签订", "签署", "协议", "合作"})
+			clauseEnd := st.End
+			if c := strings.IndexAny(text[from-base:], ",，。;；"); c >= 0 {
+				clauseEnd = from + c
+			}
+			signed := !supportCue || hasCueToken(st, from, clauseEnd, []string{"签约", "签订", "签署", "协议", "合作"})
 			for _, a := range subjects {
 				for _, o := range list {
 					if signed {
@@ -815,7 +824,7 @@ func relateReliance(s *relationSet, spans []orgSpan, text string, base int) {
 
 // groupWords name a group that hospitals join (a hospital that joins an
 // association is one of its member units).
-var groupWords = []string{"医疗集团", "医联体", "医疗联合体", "医共体", "医疗共同体", "健康共同体", "健共体", "专科联盟", "联盟", "集团", "总院", "协会", "学会"}
+var groupWords = []string{"医疗集团", "医联体", "医疗联合体", "联合体", "医共体", "医疗共同体", "健康共同体", "健共体", "专科联盟", "联盟", "集团", "总院", "协会", "学会"}
 
 // memberEnds close a list of members: A、B 为成员单位; A、B 等成员医院.
 var memberEnds = []string{"为成员单位", "为成员医院", "等成员单位", "等成员医院", "等集团成员"}
@@ -1169,4 +1178,23 @@ func opensClause(before string) bool {
 		}
 	}
 	return true
+}
+
+// jointMaking reports whether the only partner cue of a clause is 联合 or 共同
+// before a verb of making or holding (联合组成, 联合举办, 共同发起).
+func jointMaking(clause string) bool {
+	for _, cue := range partnerVerbs {
+		if cue == "联合" {
+			continue
+		}
+		if strings.Contains(clause, cue) {
+			return false
+		}
+	}
+	for _, w := range []string{"联合", "共同"} {
+		if k := strings.Index(clause, w); k >= 0 && hasAnyPrefix(clause[k+len(w):], []string{"组成", "组建", "举办", "主办", "承办", "发起", "成立"}) != "" {
+			return true
+		}
+	}
+	return false
 }
