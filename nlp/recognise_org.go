@@ -308,7 +308,9 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 		if isDesignatedCentre(st, start, name) || strings.Contains(name, "区域") {
 			return nil
 		}
-		if isDistinctiveName(st, start, name, suf.text, suf.typ) {
+		// 醫院管理局(醫管局): a body the text gives a short name of its own
+		// is named, whatever words it is made of.
+		if isDistinctiveName(st, start, name, suf.text, suf.typ) || introducesShortName(name, st.at(end, st.End)) {
 			// 获批浙江中医药大学附属医院: approved as the university's
 			// affiliated hospital, a title, not a hospital of that name.
 			if strings.HasSuffix(name, "附属医院") && hasAnySuffix(st.at(st.Start, start), []string{"获批", "获批为", "批准为"}) != "" {
@@ -367,6 +369,13 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 	return nil
 }
 
+// introducesShortName reports whether a name is followed by a bracket
+// holding a shorter name made of its characters in order (医院管理局(医管局)).
+func introducesShortName(name, after string) bool {
+	inner, n := bracketAt(after)
+	return n > 0 && utf8.RuneCountInString(inner) >= 2 && len(inner) < len(name) && isSubsequence(inner, name) && firstRunes(inner, 1) == firstRunes(name, 1)
+}
+
 // placeKinds end the names of government bodies that are named by their
 // place (江苏省中医药局, 省商务厅, 市信访局, 县委政法委): without a place or a
 // level word before them they name no one in particular.
@@ -419,6 +428,13 @@ func isDesignatedCentre(st *sentenceText, start int, name string) bool {
 // (做到实处, 6所部立), or a 办 or 科 after a character gse reads as an adverb,
 // verb or function word (越办越好).
 func shortUnitMisread(st *sentenceText, start int, name, suffix string) bool {
+	// 扬州市中医专科联盟越办: the unit left once its organisation is cut off.
+	if n := utf8.RuneCountInString(name); n > 2 && len(suffix) == 3 {
+		tail := lastRunes(name, 2)
+		if orgSuffixOf(strings.TrimSuffix(name, tail), "") != nil {
+			return shortUnitMisread(st, start+len(name)-len(tail), tail, suffix)
+		}
+	}
 	if utf8.RuneCountInString(name) != 2 || len(suffix) != 3 {
 		return false
 	}
@@ -1039,7 +1055,7 @@ func isDistinctiveName(st *sentenceText, start int, name, suffix string, typ Ent
 func bareAllowed(suffix string) bool {
 	switch suffix {
 	case "政府", "人民政府", "市委", "区委", "县委", "省委", "州委", "政协", "人大", "纪委监委", "纪委", "监委",
-		"卫健委", "卫生健康委", "卫生健康委员会", "医保局", "医疗保障局", "卫健局", "卫生健康局",
+		"卫健委", "卫生健康委", "卫生健康委员会", "医保局", "医疗保障局", "卫健局", "卫生健康局", "卫计委", "卫生计生委",
 		"疾控中心", "疾病预防控制中心", "卫生局",
 		"财政厅", "财政局", "教育厅", "教育局", "民政厅", "民政局", "科技厅", "科技局",
 		"人力资源和社会保障厅", "人力资源和社会保障局", "人社厅", "人社局", "发展和改革委员会", "发改委", "市场监督管理局":

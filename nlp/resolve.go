@@ -136,7 +136,7 @@ func isShortFormOf(short, full string) bool {
 // naming the body in full.
 func isLevelShortForm(short, full string) bool {
 	level := firstRunes(short, 1)
-	if !strings.Contains("省市区县州", level) || !bareAllowed(hasAnySuffix(short, []string{"卫生健康委员会", "卫生健康委", "卫健委", "卫生健康局", "卫健局", "医疗保障局", "医保局", "人民政府", "政府"})) {
+	if !strings.Contains("省市区县州", level) || !bareAllowed(hasAnySuffix(short, []string{"卫生健康委员会", "卫生健康委", "卫健委", "卫生计生委", "卫计委", "卫生健康局", "卫健局", "医疗保障局", "医保局", "人民政府", "政府"})) {
 		return false
 	}
 	k := strings.Index(full, level)
