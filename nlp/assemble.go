@@ -146,7 +146,7 @@ var bylineTitles = map[string]bool{
 	"编辑": true, "责任编辑": true, "总编辑": true, "记者": true, "通讯员": true, "审核": true,
 	"撰稿": true, "供稿": true, "校对": true, "审校": true, "作者": true, "摄影": true,
 	"主编": true, "副主编": true, "总编": true, "责编": true, "核稿": true, "初审": true, "复审": true,
-	"终审": true, "采访人员": true, "特约通讯员": true, "全媒体记者": true, "实习记者": true, "见习记者": true,
+	"终审": true, "采访人员": true, "特约通讯员": true, "全媒体记者": true, "实习记者": true, "见习记者": true, "特约记者": true,
 }
 
 // publisher returns the ID of the organisation that published the text, if
@@ -315,7 +315,8 @@ func (r *resolution) assemblePositions(facts []sentenceFacts, orgID map[*orgMent
 					personID[p.person.name] = id
 				}
 				r.addEntity(Entity{ID: id, Type: Official, Name: p.person.name}, i, p.person.start, p.person.end, p.person.name)
-				if org == "" || positionlessTitles[p.title] {
+				// 院士 or 教授 alone names no post; 中国工程院院士 does.
+				if org == "" || positionlessTitles[p.title] && p.org == nil {
 					continue
 				}
 				pos := Position{Person: id, Title: p.title, Org: org, Sentence: i}
@@ -349,6 +350,20 @@ func (r *resolution) bylineOrg(f sentenceFacts, p *positionMention) string {
 	}
 	if r.publisher != "" {
 		return r.publisher
+	}
+	// The one outlet the text names anywhere (新京报 on a line of its own).
+	only := ""
+	for o, id := range r.orgIDs {
+		if o.media && id != "" {
+			if only != "" && only != id {
+				only = "-"
+				break
+			}
+			only = id
+		}
+	}
+	if only != "" && only != "-" {
+		return only
 	}
 	if r.aboutSeveral {
 		return ""

@@ -50,7 +50,7 @@ var orgSuffixes = indexOrgSuffixes([]orgSuffix{
 	// Any other bureau, department or commission of a government or Party
 	// committee, named with its place or level (市信访局, 省商务厅, 县委政法委):
 	// needsPlace holds them to it.
-	{"局", Institution}, {"厅", Institution}, {"委", Institution},
+	{"局", Institution}, {"厅", Institution}, {"委", Institution}, {"署", Institution},
 })
 
 // standaloneInstitutions are bodies named by a fixed word rather than by a
@@ -117,7 +117,8 @@ var titles = newWordList([]string{
 	"主任药师", "副主任药师", "药师", "主任技师", "副主任技师", "技师", "住院医师",
 	// Bylines.
 	"主编", "副主编", "总编", "责编", "核稿", "初审", "复审", "终审", "采访人员", "特约通讯员",
-	"全媒体记者", "实习记者", "见习记者",
+	"全媒体记者", "实习记者", "见习记者", "特约记者",
+	"专职副主任", "专职副书记", "三级调研员", "四级调研员", "名誉校长", "总执行长",
 })
 
 // positionlessTitles name a person without tying them to an organisation in

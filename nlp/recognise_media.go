@@ -15,7 +15,7 @@ var mediaKinds = []string{"日报社", "日报", "晚报", "早报", "时报", "
 var mediaEnds = []string{"报", "网", "社", "台", "新闻", "传媒"}
 
 // bylineAfter are what follows an outlet's name in a byline.
-var bylineAfter = []string{"讯", "记者", "通讯员", "全媒体记者", "报道", "消息"}
+var bylineAfter = []string{"讯", "记者", "通讯员", "全媒体记者", "特约记者", "见习记者", "实习记者", "报道", "消息", "编辑", "责任编辑", "责编", "摄影", "摄", "供稿", "审核"}
 
 // sourceCues name the publisher of a text on a line of its own.
 var sourceCues = []string{"来源:", "来源 :", "稿源:", "信息来源:", "文章来源:"}

@@ -193,9 +193,9 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 				before = nameBefore(st, ts, orgs)
 			}
 			// 副院长、…; 副院长兼医务部主任: titles waiting for one name, unless
-			// a name stands right before the title after an organisation
-			// (南京军区南京总医院茅建华副院长、南京中医药大学…).
-			if (strings.HasPrefix(st.at(j, st.End), "、") || strings.HasPrefix(st.at(j, st.End), "兼")) && (before == nil || orgEndsAt(orgs, before.start) == nil) {
+			// a name stands right before the title (南京军区南京总医院茅建华
+			// 副院长、南京中医药大学…, 赵萍、詹桂湘主任、以及…).
+			if (strings.HasPrefix(st.at(j, st.End), "、") || strings.HasPrefix(st.at(j, st.End), "兼")) && before == nil {
 				chain = append(chain, pending{title, org, own, group})
 			} else if p := before; p != nil {
 				// 吉林大学第二医院张学文院长, 我院王林院长: the organisation
@@ -203,6 +203,23 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 				// (郭燕红司长指出) is a person introduced before.
 				named := orgEndsAt(orgs, p.start)
 				listed := namesListedBefore(st, p.start, orgs)
+				// 医务处领导李猛处长, 北苑中医医院专家团队王克珍、赵萍主任: a word
+				// for the people of a body stands between it and the names.
+				first := p.start
+				if len(listed) > 0 {
+					first = listed[0].start
+				}
+				if named == nil {
+					if w := hasAnySuffix(st.at(st.Start, first), peopleOfBody); w != "" {
+						named = orgEndsAt(orgs, first-len(w))
+						if named != nil && len(listed) == 0 {
+							named = nil // a lone NAME TITLE there may be anyone's
+							if o := orgEndsAt(orgs, first-len(w)); o != nil && w == "领导" {
+								named = o
+							}
+						}
+					}
+				}
 				if named == nil && len(listed) > 0 {
 					// 张学文院长、杨薇、柳克祥副院长: the list goes on from the
 					// position before it, and shares its organisation.
@@ -572,7 +589,7 @@ func namesListedBefore(st *sentenceText, off int, orgs []*orgMention) []*personM
 			r, _ := utf8.DecodeLastRuneInString(ahead)
 			// The name before stands after a list comma, a title that ended
 			// the position before, or the start of a clause.
-			if ahead != "" && unicode.Is(unicode.Han, r) && titles.suffixOf(ahead) == "" {
+			if ahead != "" && unicode.Is(unicode.Han, r) && titles.suffixOf(ahead) == "" && hasAnySuffix(ahead, peopleOfBody) == "" {
 				continue
 			}
 			if p := readName(st, start, orgs); p != nil && p.end == end {
@@ -588,6 +605,10 @@ func namesListedBefore(st *sentenceText, off int, orgs []*orgMention) []*personM
 	}
 	return out
 }
+
+// peopleOfBody are words for the people of a body, written between its
+// name and theirs.
+var peopleOfBody = []string{"专家团队", "专家组", "专家", "团队", "领导", "一行"}
 
 // lastPositionEndingAt is the position read last whose title ends at off.
 func lastPositionEndingAt(out []*positionMention, off int) *positionMention {

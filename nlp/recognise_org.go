@@ -284,8 +284,13 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 		}
 		if suf.typ == Institution && !bareAllowed(suf.text) && needsPlace(suf.text) {
 			start := nameStart(st, end-len(suf.text), suf.text)
-			if placeAt(st.at(start, end)) == "" && !levelWordAt(st.at(start, end)) {
-				return nil
+			name := st.at(start, end)
+			if placeAt(name) == "" && !levelWordAt(name) {
+				// 衞生署, 醫務衞生局: a body named by its field alone.
+				if !namedByField(name) || utf8.RuneCountInString(name) < 3 {
+					return nil
+				}
+				return &orgMention{start: start, end: end, name: name, typ: Institution, suffix: suf.text}
 			}
 		}
 		// 入院区, 住院区: 院 belongs to the verb before it, not to a campus.
@@ -379,9 +384,24 @@ func introducesShortName(name, after string) bool {
 // placeKinds end the names of government bodies that are named by their
 // place (江苏省中医药局, 省商务厅, 市信访局, 县委政法委): without a place or a
 // level word before them they name no one in particular.
-var placeKinds = []string{"局", "厅", "委"}
+var placeKinds = []string{"局", "厅", "委", "署"}
 
 func needsPlace(suffix string) bool { return contains(placeKinds, suffix) }
+
+// governmentFields name what a bureau or department of a government is for:
+// Hong Kong's, Macau's and Taiwan's are named by their field alone
+// (衞生署, 醫務衞生局, 食物及衞生局), as a mainland body is by its place.
+var governmentFields = []string{"卫生", "医务", "福利", "食物", "社会", "劳工", "民政", "保安", "公安", "财政", "统计", "教育", "环境", "渔农"}
+
+// namedByField reports whether a body's name holds a field of government.
+func namedByField(name string) bool {
+	for _, f := range governmentFields {
+		if strings.Contains(name, f) {
+			return true
+		}
+	}
+	return false
+}
 
 // levelWordAt reports whether a name opens with a level word that stands
 // for the local place (市信访局, 省商务厅, 县委政法委).
@@ -606,6 +626,7 @@ var suffixBreakers = map[string][]string{
 	"党委":  {"书记", "副书记", "委员", "成员", "领导", "会", "常委"},
 	"委":   {"员", "托", "派", "屈", "会"},
 	"局":   {"长", "面", "势", "部", "限"},
+	"署":   {"长", "名", "理", "期"},
 	"厅":   {"长", "堂"},
 	"科":   {"学", "研", "技", "普", "室", "级", "教", "员", "系"},
 	"室":   {"内", "外"},
