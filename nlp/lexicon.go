@@ -119,18 +119,24 @@ var titles = newWordList([]string{
 	"主编", "副主编", "总编", "责编", "核稿", "初审", "复审", "终审", "采访人员", "特约通讯员",
 	"全媒体记者", "实习记者", "见习记者", "特约记者",
 	"专职副主任", "专职副书记", "三级调研员", "四级调研员", "名誉校长", "总执行长",
+	"委员", "常委委员", "特派员", "副特派员", "监制", "一审", "二审", "三审", "文字", "图片",
 })
 
 // positionlessTitles name a person without tying them to an organisation in
 // the article.
 var positionlessTitles = map[string]bool{"总书记": true, "院士": true, "教授": true, "博士生导师": true, "硕士生导师": true}
 
-// surnames are the common Chinese family names (single and compound).
+// surnames are the common Chinese family names (single and compound), and
+// the rarer ones of the Hundred Family Surnames that gse reads as names.
 var surnames = func() map[string]bool {
 	single := "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由习"
 	m := make(map[string]bool)
 	for _, r := range single {
 		m[string(r)] = true
+	}
+	// Rarer ones (赖, 萧, 傅) from a data package: surnames_gen.go.
+	for _, s := range strings.Fields(listedSurnames) {
+		m[s] = true
 	}
 	for _, s := range []string{"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯", "端木", "西门", "南宫", "独孤", "呼延", "万俟"} {
 		m[s] = true

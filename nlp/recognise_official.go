@@ -56,6 +56,8 @@ var placeTitles = map[string]string{
 	"县长": "县", "副县长": "县", "常务副县长": "县", "省长": "省", "副省长": "省", "常务副省长": "省",
 	"州长": "州", "副州长": "州", "常务副州长": "州", "旗长": "旗", "副旗长": "旗", "盟长": "盟", "副盟长": "盟",
 	"镇长": "镇", "副镇长": "镇", "乡长": "乡", "副乡长": "乡",
+	// The Chief Executive heads the government of a Special Administrative Region.
+	"行政长官": "特区",
 }
 
 // committeePlace matches a Party committee named by its place (建德市委).
@@ -88,6 +90,10 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 		}
 		pos := st.Start + i
 		title := titleAt(text[i:])
+		// 委员会 is a committee, not its 委员.
+		if strings.HasSuffix(title, "委员") && strings.HasPrefix(text[i+len(title):], "会") {
+			continue
+		}
 		// 学校对 holds no 校对, but 医政医管处处长 holds 处长 however gse
 		// cut it (处处 is a word): a name that ends there marks the start.
 		if title == "" || insideOrg(orgs, pos) || titleStraddlesWord(st, pos, pos+len(title)) && orgEndsAt(orgs, pos) == nil {
@@ -432,7 +438,8 @@ func readName(st *sentenceText, off int, orgs []*orgMention) *personMention {
 	if t, ok := st.tokenAt(off); ok && utf8.RuneCountInString(t.Text) >= 2 && len(t.Text) > len(surname) && commonWordPOS(t.POS) {
 		next, _ := utf8.DecodeRuneInString(st.at(t.End, st.End))
 		// A verb is no name, delimited or not (院长强调,…).
-		delimited := (t.End == st.End || strings.ContainsRune("、,，;；。:：!！?？ \u3000\n", next)) && !strings.HasPrefix(t.POS, "v")
+		// A word before a colon is a label (单位：, 时间：), not a name.
+		delimited := (t.End == st.End || strings.ContainsRune("、,，;；。!！?？ \u3000\n", next)) && !strings.HasPrefix(t.POS, "v")
 		if utf8.RuneCountInString(t.Text) > 3 || (!delimited && !endsWithNameChar(st, t)) {
 			return nil
 		}
@@ -454,7 +461,7 @@ func readName(st *sentenceText, off int, orgs []*orgMention) *personMention {
 		}
 		// 院长曾应邀, 院長都曾於: a surname character gse reads as an
 		// adverb, followed by a verb or adverb, is the sentence going on.
-		if n == 0 && (titleAt(given[size:]) != "" || insideOrg(orgs, at) || functionWordAt(st, off) && (startsFunctionWord(st, at) || functionWordAt(st, at))) {
+		if n == 0 && (titleAt(given[size:]) != "" || insideOrg(orgs, at) || functionWordAt(st, off) && (startsFunctionWord(st, at) || functionWordAt(st, at)) || pronounAt(st, at)) {
 			break
 		}
 		n++
@@ -693,6 +700,13 @@ func functionWordAt(st *sentenceText, off int) bool {
 	t, ok := st.tokenAt(off)
 	// 何/r is a surname as often as a pronoun: pronouns are left out.
 	return ok && utf8.RuneCountInString(t.Text) == 1 && functionPOS[t.POS] && t.POS != "v" && t.POS != "vn" && t.POS != "r"
+}
+
+// pronounAt reports whether gse cut a one-character pronoun at off (由其, 由该):
+// no given name starts with one.
+func pronounAt(st *sentenceText, off int) bool {
+	t, ok := st.tokenAt(off)
+	return ok && utf8.RuneCountInString(t.Text) == 1 && t.POS == "r"
 }
 
 func startsLongToken(st *sentenceText, off int) bool {

@@ -857,7 +857,7 @@ var nameVerbSet = func() map[string]bool {
 }()
 
 // nameVerbs are verbs that stand inside the names of units and institutions.
-const nameVerbs = "结合 诊疗 急诊 放疗 化疗 转化 烧伤 介入 预防 控制 保健 康复 护理 治疗 防治 监护 评价 指导 管理 研究 整合 服务 规划 建设 检验 体检 创伤 透析 麻醉 移植 筛查 发展 教学 培训 研发 救援 急救 输血 病理 影像 超声 消毒 供应 采购 审计 宣传 保卫 组织 统战 纪检 监察 科研 工会 团委 信息 运营 营养 药学 感染 重症 老年 诊断 会诊 推拿 针灸 理疗 转诊 随访 转运 咨询 代谢 消化 呼吸 生殖 疼痛 睡眠 依赖 干预 监测 评估 矫治 种植 修复 正畸"
+const nameVerbs = "省立 市立 县立 区立 国立 私立 部立 结合 诊疗 急诊 放疗 化疗 转化 烧伤 介入 预防 控制 保健 康复 护理 治疗 防治 监护 评价 指导 管理 研究 整合 服务 规划 建设 检验 体检 创伤 透析 麻醉 移植 筛查 发展 教学 培训 研发 救援 急救 输血 病理 影像 超声 消毒 供应 采购 审计 宣传 保卫 组织 统战 纪检 监察 科研 工会 团委 信息 运营 营养 药学 感染 重症 老年 诊断 会诊 推拿 针灸 理疗 转诊 随访 转运 咨询 代谢 消化 呼吸 生殖 疼痛 睡眠 依赖 干预 监测 评估 矫治 种植 修复 正畸"
 
 // boundaryWordEndingAt reports the boundary word that ends at p, if any. A
 // one-character word counts only where gse cut the text around it, so that
