@@ -161,11 +161,29 @@ func recogniseOrganisations(st *sentenceText) []*orgMention {
 			orgs = append(orgs, &orgMention{start: s, end: s + len(w), name: w, typ: Institution, ref: true})
 		}
 	}
+	extendByPlaceBracket(st, orgs)
 	orgs = append(orgs, knownOrganisations(st, orgs)...)
 	orgs = append(orgs, recogniseMedia(st, orgs)...)
 	orgs = splitParents(promoteOrgans(orgs))
 	cutOverlaps(orgs)
 	return splitCoordinated(dropNested(orgs))
+}
+
+// extendByPlaceBracket takes a place in brackets right after a hospital's
+// name into it: 山东大学齐鲁医院(青岛) is the Qingdao hospital of 山东大学齐鲁医院,
+// a hospital of its own.
+func extendByPlaceBracket(st *sentenceText, orgs []*orgMention) {
+	for _, o := range orgs {
+		if o.typ != Hospital || o.ref {
+			continue
+		}
+		inner, n := bracketAt(st.at(o.end, st.End))
+		if n == 0 || placeAt(inner) != inner && places().prefectures.prefixOf(inner) != inner {
+			continue
+		}
+		o.end += n
+		o.name = st.at(o.start, o.end)
+	}
 }
 
 // orgFinals are the characters an organisation's name without a suffix
