@@ -303,6 +303,11 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 		if suf.typ == Institution && !bareAllowed(suf.text) && needsPlace(suf.text) {
 			start := nameStart(st, end-len(suf.text), suf.text)
 			name := st.at(start, end)
+			// 五指山市人民政府委市合作: a body's name right before is no
+			// part of another's (委 and 市 of 委市合作).
+			if orgSuffixOf(strings.TrimSuffix(name, suf.text), "") != nil {
+				return nil
+			}
 			if placeAt(name) == "" && !levelWordAt(name) {
 				// 衞生署, 醫務衞生局: a body named by its field alone.
 				if !namedByField(name) || utf8.RuneCountInString(name) < 3 {
@@ -327,8 +332,9 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 			start += len("医院")
 		}
 		name := st.at(start, end)
-		// 作为黑龙江省癌症中心, 区域性口腔医学中心: a title given, not a name.
-		if isDesignatedCentre(st, start, name) || strings.Contains(name, "区域") {
+		// 作为黑龙江省癌症中心, 区域性口腔医学中心: a title given, not a name;
+		// 湖南省肿瘤医院技术指导医院 is what the one is to the other.
+		if isDesignatedCentre(st, start, name) || strings.Contains(name, "区域") || hasAnySuffix(name, roleKinds) != "" {
 			return nil
 		}
 		// 醫院管理局(醫管局): a body the text gives a short name of its own
@@ -391,6 +397,10 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 	}
 	return nil
 }
+
+// roleKinds name what one hospital is to another (X技术指导医院, X协作医院):
+// a role, never a hospital's name.
+var roleKinds = []string{"技术指导医院", "指导医院", "协作医院", "合作医院", "帮扶医院", "托管医院", "定点医院", "成员医院", "对口医院", "受援医院", "支援医院", "联盟医院"}
 
 // introducesShortName reports whether a name is followed by a bracket
 // holding a shorter name made of its characters in order (医院管理局(医管局)).

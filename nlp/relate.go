@@ -45,6 +45,7 @@ var (
 // from names (北京大学第一医院密云医院 is affiliated with 北京大学第一医院).
 func relate(r *resolution, facts []sentenceFacts, orgID map[*orgMention]string) []Relation {
 	rel := newRelationSet(r)
+	var pair [2]string // the last organisations joined by 与, for 双方
 	for i, f := range facts {
 		spans := sentenceOrgs(r, f, orgID)
 		if len(spans) == 0 {
@@ -66,6 +67,13 @@ func relate(r *resolution, facts []sentenceFacts, orgID map[*orgMention]string) 
 		relateTeaching(rel, spans, text, base)
 		relateBacking(rel, spans, text, base)
 		relatePairs(rel, spans, text, base)
+		relateListSigning(rel, spans, f.st)
+		relateSupportActs(rel, spans, f.st)
+		relateSignatories(rel, f, orgID)
+		if p := lastPairWithYu(rel, spans, f.st); p[0] != "" {
+			pair = p
+		}
+		relateBothSides(rel, spans, f.st, pair)
 	}
 	relateByName(rel, facts, orgID)
 	return rel.out
@@ -107,6 +115,10 @@ func (s *relationSet) add(subject string, p Predicate, object string) {
 	}
 	se, oe := s.r.entities[subject], s.r.entities[object]
 	if se == nil || oe == nil || se.Type == Official || oe.Type == Official {
+		return
+	}
+	// A unit hangs from its parent (GUIDE.md): it joins no group itself.
+	if p == AffiliatedWith && se.Type == Department {
 		return
 	}
 	// A hospital leading its own departments states no relation between
@@ -506,7 +518,23 @@ func relatePartners(s *relationSet, spans []orgSpan, st *sentenceText) {
 			if to-from > limit {
 				to = from + limit
 			}
-			supportCue := hasCueToken(st, from, to, []string{"托管", "对口支援", "对口帮扶", "帮扶"})
+			// A support cue past another organisation is that one's
+			// (…签约及海南省人民医院托管海南省第二人民医院).
+			supportTo := to
+			for _, sp := range spans[firstAfter(spans, from):] {
+				if sp.start >= supportTo {
+					break
+				}
+				named := false
+				for _, o := range list {
+					named = named || o.id == sp.id
+				}
+				if !named && sp.id != s.subjectBefore(spans, base+at) {
+					supportTo = sp.start
+					break
+				}
+			}
+			supportCue := hasCueToken(st, from, supportTo, []string{"托管", "对口支援", "对口帮扶", "帮扶"})
 			if !supportCue && !hasCueToken(st, from, to, partnerVerbs) {
 				continue
 			}

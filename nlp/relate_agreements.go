@@ -1,0 +1,160 @@
+package nlp
+
+import "strings"
+
+// signingCues say that organisations signed or began something together.
+var signingCues = []string{"签署", "签订", "签约", "合作协议", "战略合作", "合作共建", "共建"}
+
+// relateListSigning: 河南省人民医院、新乡市平原城乡一体化示范区签署合作协议 —
+// two organisations listed without 与 and then a signing partner each other.
+func relateListSigning(s *relationSet, spans []orgSpan, st *sentenceText) {
+	text, base := st.Text, st.Start
+	for i := 0; i+1 < len(spans); i++ {
+		if text[spans[i].end-base:spans[i+1].start-base] != "、" {
+			continue
+		}
+		// Exactly two: a longer list is a list of members or guests.
+		if i+2 < len(spans) && joinsList(text[spans[i+1].end-base:spans[i+2].start-base]) {
+			continue
+		}
+		if i > 0 && joinsList(text[spans[i-1].end-base:spans[i].start-base]) {
+			continue
+		}
+		// 与新疆医科大学第一附属医院、喀什大学签署: the objects of a 与.
+		if hasAnySuffix(text[:spans[i].start-base], []string{"与", "和", "同", "及"}) != "" {
+			continue
+		}
+		from := spans[i+1].end
+		to := st.End
+		if c := strings.IndexAny(text[from-base:], ",，。;；"); c >= 0 {
+			to = from + c
+		}
+		if to-from > 24 {
+			to = from + 24
+		}
+		if hasCueToken(st, from, to, []string{"签署", "签订", "签约"}) {
+			s.add(spans[i].id, PartnerOf, spans[i+1].id)
+		}
+	}
+}
+
+// relateBothSides: 双方 after two organisations joined by 与 in the
+// sentence or the one before means them: 双方签署了合作协议 is a partnership.
+func relateBothSides(s *relationSet, spans []orgSpan, st *sentenceText, prev [2]string) {
+	if !st.mayContain("双方") {
+		return
+	}
+	text := st.Text
+	k := strings.Index(text, "双方")
+	if k < 0 || !hasCueToken(st, st.Start+k, st.End, signingCues) {
+		return
+	}
+	a, b := prev[0], prev[1]
+	if a == "" || b == "" {
+		return
+	}
+	s.add(a, PartnerOf, b)
+}
+
+// lastPairWithYu returns the organisations a sentence joins by 与 (A 与 B),
+// the last such pair, or the empty pair.
+func lastPairWithYu(s *relationSet, spans []orgSpan, st *sentenceText) [2]string {
+	var pair [2]string
+	text, base := st.Text, st.Start
+	for _, conj := range []string{"与", "和", "同"} {
+		for _, at := range indexAll(text, conj) {
+			k := orgRightAfter(spans, base+at+len(conj))
+			o := lastBefore(spans, base+at)
+			if k < 0 || o == nil || strings.ContainsAny(text[o.end-base:at], ",，。;；") || o.end != base+at {
+				continue
+			}
+			pair = [2]string{s.subjectBefore(spans, base+at), spans[k].id}
+		}
+	}
+	return pair
+}
+
+// supportActs follow 对 B 进行 (A 对 B 进行托管): the subject helps B.
+var supportActs = []string{"托管", "帮扶", "对口支援", "对口帮扶", "指导", "技术指导", "业务指导", "支援", "扶持"}
+
+// relateSupportActs: 湖南省人民医院将对即将建成的长沙县人民医院进行整体托管 —
+// the one before 对 supports the one after it.
+func relateSupportActs(s *relationSet, spans []orgSpan, st *sentenceText) {
+	text, base := st.Text, st.Start
+	for _, at := range s.find(text, "对") {
+		k := firstAfter(spans, base+at+len("对"))
+		if k >= len(spans) {
+			continue
+		}
+		// Only a few words between 对 and B (即将建成的).
+		if gap := text[at+len("对") : spans[k].start-base]; len(gap) > 18 || strings.ContainsAny(gap, ",，。;；") {
+			continue
+		}
+		clause := text[spans[k].end-base:]
+		if c := strings.IndexAny(clause, ",，。;；"); c >= 0 {
+			clause = clause[:c]
+		}
+		act := -1
+		for _, verb := range []string{"进行", "开展", "实施", "实行", "给予"} {
+			if j := strings.Index(clause, verb); j >= 0 && j < 18 {
+				act = j + len(verb)
+				break
+			}
+		}
+		if act < 0 {
+			continue
+		}
+		rest := clause[act:]
+		for w := hasAnyPrefix(rest, []string{"整体", "全面", "全方位", "深度", "紧密型"}); w != ""; w = hasAnyPrefix(rest, []string{"整体", "全面", "全方位", "深度", "紧密型"}) {
+			rest = rest[len(w):]
+		}
+		if hasAnyPrefix(rest, supportActs) == "" {
+			continue
+		}
+		if o := lastBefore(spans, base+at); o != nil && !strings.ContainsAny(text[o.end-base:at], "。;；") {
+			s.add(s.subjectBefore(spans, base+at), Supports, spans[k].id)
+		}
+	}
+}
+
+// relateSignatories: 副省长宋争辉与…北京大学第六医院院长陆林…签约 — people who
+// sign for their bodies make the bodies partners.
+func relateSignatories(s *relationSet, f sentenceFacts, orgID map[*orgMention]string) {
+	st := f.st
+	if !mayContainAny(st, []string{"签约", "签署", "签订"}) {
+		return
+	}
+	text := st.Text
+	for _, at := range indexAll(text, "与") {
+		off := st.Start + at
+		clauseEnd := st.End
+		if c := strings.IndexAny(text[at:], "。;；"); c >= 0 {
+			clauseEnd = off + c
+		}
+		if !hasCueToken(st, off, clauseEnd, []string{"签约", "签署", "签订"}) {
+			continue
+		}
+		var left, right []string
+		for _, p := range f.positions {
+			id := ""
+			if p.org != nil {
+				id = orgID[p.org]
+			}
+			if id == "" {
+				continue
+			}
+			switch {
+			case p.person.end <= off && !strings.ContainsAny(text[p.person.end-st.Start:at], "，;；。"):
+				left = append(left, id)
+			case p.person.start >= off && p.person.start < clauseEnd:
+				right = append(right, id)
+			}
+		}
+		if len(left) == 0 || len(right) == 0 {
+			continue
+		}
+		for _, r := range right {
+			s.add(left[len(left)-1], PartnerOf, r)
+		}
+	}
+}
