@@ -17,6 +17,8 @@ type placeLexicons struct {
 	// of the county-level cities (龙岩, 恩施, 义乌), which hospitals' names
 	// often open without 市 or 州.
 	prefectures *wordList
+	// cities are the short forms of the prefecture-level divisions alone.
+	cities *wordList
 	// divisions are the full names of every division, former ones and
 	// those of Hong Kong, Macau and Taiwan included (密云区, 宁乡县, 沙田区).
 	divisions *wordList
@@ -52,7 +54,7 @@ func buildPlaces() *placeLexicons {
 		_, pos, ok := seg.seg.Find(w)
 		return ok && ambiguousPOS[pos]
 	}
-	var provinces, prefectures, divisions []string
+	var provinces, prefectures, cities, divisions []string
 	level := make(map[string]gazetteer.Level)
 	for _, d := range gazetteer.Divisions() {
 		if _, ok := level[d.Name]; !ok {
@@ -71,12 +73,16 @@ func buildPlaces() *placeLexicons {
 			d.Level == gazetteer.Outside && hasAnySuffix(d.Name, []string{"市", "县"}) != "":
 			if !isWord(d.Short) {
 				prefectures = append(prefectures, d.Short)
+				if d.Level == gazetteer.Prefecture {
+					cities = append(cities, d.Short)
+				}
 			}
 		}
 	}
 	return &placeLexicons{
 		provinces:   newWordList(provinces),
 		prefectures: newWordList(prefectures),
+		cities:      newWordList(cities),
 		divisions:   newWordList(divisions),
 		level:       level,
 	}
@@ -89,6 +95,21 @@ func placeAt(text string) string {
 	pl := places()
 	best := pl.provinces.prefixOf(text)
 	for _, w := range []string{pl.prefectures.prefixOf(text), pl.divisions.prefixOf(text)} {
+		if len(w) > len(best) {
+			best = w
+		}
+	}
+	return best
+}
+
+// placeFrom returns the place name that starts text and certainly names a
+// place there: a province, a prefecture-level city by its short form, or a
+// division by its full name (county-level cities' short forms, such as 化州
+// in 强化州级, are words of the language as often).
+func placeFrom(text string) string {
+	pl := places()
+	best := pl.provinces.prefixOf(text)
+	for _, w := range []string{pl.cities.prefixOf(text), pl.divisions.prefixOf(text)} {
 		if len(w) > len(best) {
 			best = w
 		}

@@ -316,8 +316,9 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 				return &orgMention{start: start, end: end, name: name, typ: Institution, suffix: suf.text}
 			}
 		}
-		// 入院区, 住院区: 院 belongs to the verb before it, not to a campus.
-		if suf.text == "院区" && hasAnySuffix(strings.TrimSuffix(before, "院区"), []string{"入", "出", "住", "来", "到", "回"}) != "" {
+		// 入院区, 住院区: 院 belongs to the verb before it, not to a campus;
+		// 医院区域 holds a hospital, not a campus.
+		if suf.text == "院区" && hasAnySuffix(strings.TrimSuffix(before, "院区"), []string{"入", "出", "住", "来", "到", "回", "医"}) != "" {
 			return nil
 		}
 		start := nameStart(st, end-len(suf.text), suf.text)
@@ -716,6 +717,45 @@ func suffixStartsTitle(suf, after string) bool {
 // nameStart grows a name to the left of its suffix (which starts at
 // suffixStart) and returns the offset where the name begins.
 func nameStart(st *sentenceText, suffixStart int, suffix string) int {
+	return placeStart(st, wordStart(st, suffixStart, suffix), suffixStart)
+}
+
+// properParts are gse's tags of the words proper names are made of.
+var properParts = map[string]bool{"nt": true, "ns": true, "nz": true, "nr": true, "nrt": true, "j": true}
+
+// placeStart starts a name at the first place it holds when only words of
+// the sentence stand before that place (使/晴隆县人民医院, 助力/阿里地区人民医院):
+// no word gse knows as part of a proper name, no character that ends a body's
+// name (北京大学肿瘤医院内蒙古医院 keeps its start).
+func placeStart(st *sentenceText, start, suffixStart int) int {
+	for k := start; k < suffixStart; {
+		_, n := utf8.DecodeRuneInString(st.at(k, st.End))
+		if k > start && st.isCut(k) {
+			if p := placeFrom(st.at(k, st.End)); p != "" && k+len(p) <= suffixStart {
+				prefix := st.at(start, k)
+				if strings.ContainsAny(prefix, "院学委局部厅会社所军团司") {
+					return start
+				}
+				for _, t := range st.toks[st.firstTokenFrom(start):] {
+					if t.Start >= k {
+						break
+					}
+					if properParts[t.POS] {
+						return start
+					}
+				}
+				return k
+			}
+		}
+		k += n
+	}
+	return start
+}
+
+// wordStart grows a name to the left of its suffix (which starts at
+// suffixStart) over the characters of names, to the last boundary word or
+// word gse reads as no part of a name.
+func wordStart(st *sentenceText, suffixStart int, suffix string) int {
 	start := suffixStart
 	runes := 0
 	for start > st.Start && runes < 30 {
@@ -856,7 +896,7 @@ func placeEndsAt(st *sentenceText, off int) bool {
 // start the name.
 func placeRunsThrough(st *sentenceText, from, to int) bool {
 	for k := from; k < to; {
-		if p := placeAt(st.at(k, st.End)); p != "" && k+len(p) > to {
+		if p := placeFrom(st.at(k, st.End)); p != "" && k+len(p) > to {
 			return true
 		}
 		_, n := utf8.DecodeRuneInString(st.at(k, st.End))
@@ -912,7 +952,9 @@ func boundaryWordEndingAt(st *sentenceText, lo, p int, connectorsInside bool) st
 			}
 			// Checked last, as few characters get this far. 新城区中蒙医院: a
 			// character right after a place goes on with the name.
-			if inMedicalTerm(st, p-len(w), p) || startsPlaceName(w, st.at(p, st.End)) || placeEndsAt(st, p-len(w)) && !functionWordAt(st, p-len(w)) {
+			// 新北市, 大理: the boundary character starts a place's name.
+			if inMedicalTerm(st, p-len(w), p) || startsPlaceName(w, st.at(p, st.End)) || placeEndsAt(st, p-len(w)) && !functionWordAt(st, p-len(w)) ||
+				len(placeFrom(st.at(p-len(w), st.End))) > len(w) && !functionWordAt(st, p-len(w)) && hasAnyPrefix(st.at(p, st.End), genericAreaWords) == "" {
 				continue
 			}
 		}
@@ -1046,7 +1088,7 @@ func isLevelDesignation(name string) bool {
 	return strings.Contains(name, "级") && levelDesignation.MatchString(name)
 }
 
-var levelDesignation = regexp.MustCompile(`(^|[^自治区])(省|市|县|地市|国家|[一二三Ⅰ-Ⅻ])级`)
+var levelDesignation = regexp.MustCompile(`(^|[^自治区])(省|市|县|州|旗|乡|镇|地市|国家|[一二三Ⅰ-Ⅻ])级`)
 
 func isNameRune(r rune) bool {
 	return unicode.Is(unicode.Han, r) || (r >= 'Ⅰ' && r <= 'Ⅻ')
