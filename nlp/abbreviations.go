@@ -97,6 +97,10 @@ func bracketedAfter(text string) string {
 // inside the short name (院之江院区 of 浙大一院之江院区) is cut to start after it.
 func addAbbreviationMentions(st *sentenceText, orgs []*orgMention, short map[string]*orgMention) []*orgMention {
 	for abbr, full := range short {
+		// Most sentences hold none of the short names.
+		if !st.mayContain(abbr) {
+			continue
+		}
 		for _, k := range indexAll(st.Text, abbr) {
 			start, end := st.Start+k, st.Start+k+len(abbr)
 			covered := false

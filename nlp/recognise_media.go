@@ -80,17 +80,30 @@ func recogniseMedia(st *sentenceText, orgs []*orgMention) []*orgMention {
 			}
 		}
 	}
-	for i := range text {
-		if !utf8.RuneStart(text[i]) {
+	// Most sentences hold no kind of outlet: the sentence's characters rule
+	// them out before any character is looked at.
+	possible := false
+	for _, w := range mediaWords {
+		if st.mayContain(w) {
+			possible = true
+			break
+		}
+	}
+	if !possible {
+		return out
+	}
+	for i, r := range text {
+		// Most characters end no kind of outlet: a bit test rules them out.
+		if !mediaLasts.has(r) {
 			continue
 		}
-		rest := text[i:]
-		kind := hasAnyPrefix(rest, mediaKinds)
+		upTo := i + utf8.RuneLen(r)
+		kind := hasAnySuffix(text[:upTo], mediaKinds)
 		byline := ""
 		if kind == "" {
-			if end := hasAnyPrefix(rest, mediaEnds); end != "" {
+			if end := hasAnySuffix(text[:upTo], mediaEnds); end != "" {
 				// 联合报／ 记者胡蓬生: a slash or a space may stand between.
-				after := strings.TrimLeft(rest[len(end):], " /／|:")
+				after := strings.TrimLeft(text[upTo:], " /／|:")
 				if w := hasAnyPrefix(after, bylineAfter); w != "" || dispatchDateline(after) {
 					kind, byline = end, "yes"
 				}
@@ -99,7 +112,8 @@ func recogniseMedia(st *sentenceText, orgs []*orgMention) []*orgMention {
 		if kind == "" {
 			continue
 		}
-		end := st.Start + i + len(kind)
+		i = upTo - len(kind)
+		end := st.Start + upTo
 		// 即时报导: the kind must end a word, not start 报导.
 		if byline == "" && !st.isCut(end) && end < st.End {
 			continue
@@ -112,6 +126,20 @@ func recogniseMedia(st *sentenceText, orgs []*orgMention) []*orgMention {
 	}
 	return out
 }
+
+// mediaWords are the kinds and ends of outlets' names together.
+var mediaWords = append(append([]string{}, mediaKinds...), mediaEnds...)
+
+// mediaLasts holds the last character of every mediaKinds and mediaEnds
+// word.
+var mediaLasts = func() *runeSet {
+	s := new(runeSet)
+	for _, w := range append(append([]string{}, mediaKinds...), mediaEnds...) {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		s.add(r)
+	}
+	return s
+}()
 
 // dispatchDateline reports whether text opens a dateline after an agency's
 // name: a place, a day and 电 (澎湖县14日电, 北京电).

@@ -195,8 +195,9 @@ const orgFinals = "院大部报社委局所办"
 // Kinds of body (人民政府, 卫生院) and generic words are left out.
 func knownOrganisations(st *sentenceText, orgs []*orgMention) []*orgMention {
 	var out []*orgMention
-	for _, t := range st.toks {
-		if t.POS != "nt" || utf8.RuneCountInString(t.Text) < 3 || insideOrg(orgs, t.Start) || insideOrg(orgs, t.End-1) {
+	for i := range st.toks {
+		t := &st.toks[i]
+		if t.POS != "nt" || len(t.Text) < 9 || insideOrg(orgs, t.Start) || insideOrg(orgs, t.End-1) {
 			continue
 		}
 		last, _ := utf8.DecodeLastRuneInString(t.Text)
@@ -300,8 +301,15 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 		if t := titles.suffixOf(before); len(t) > len(suf.text) {
 			return nil
 		}
+		// Bodies named by their place (市信访局) hold a place or a level
+		// word: without one near, no need to read where a name would start.
+		if suf.typ == Institution && needsPlace(suf.text) && !bareAllowed(suf.text) {
+			if near := lastRunes(strings.TrimSuffix(before, suf.text), 15); !strings.ContainsAny(near, "省市县区州旗盟镇乡") && !namedByField(near) && placeAt(near) == "" {
+				return nil
+			}
+		}
+		start := nameStart(st, end-len(suf.text), suf.text)
 		if suf.typ == Institution && !bareAllowed(suf.text) && needsPlace(suf.text) {
-			start := nameStart(st, end-len(suf.text), suf.text)
 			name := st.at(start, end)
 			// 五指山市人民政府委市合作: a body's name right before is no
 			// part of another's (委 and 市 of 委市合作).
@@ -321,7 +329,6 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 		if suf.text == "院区" && hasAnySuffix(strings.TrimSuffix(before, "院区"), []string{"入", "出", "住", "来", "到", "回", "医"}) != "" {
 			return nil
 		}
-		start := nameStart(st, end-len(suf.text), suf.text)
 		// 指导长沙市望城区人民医院: a verb of unit names (指导, 管理) before a
 		// place is the sentence's verb; the name starts at the place.
 		if t, ok := st.tokenAt(start); ok && t.End < end && len(t.Text) > 3 && (strings.HasPrefix(t.POS, "v") || isNameVerb(t.Text)) && startsPlace(st, t.End) {
@@ -728,9 +735,9 @@ var properParts = map[string]bool{"nt": true, "ns": true, "nz": true, "nr": true
 // no word gse knows as part of a proper name, no character that ends a body's
 // name (北京大学肿瘤医院内蒙古医院 keeps its start).
 func placeStart(st *sentenceText, start, suffixStart int) int {
-	for k := start; k < suffixStart; {
-		_, n := utf8.DecodeRuneInString(st.at(k, st.End))
-		if k > start && st.isCut(k) {
+	for i := st.firstTokenFrom(start); i < len(st.toks) && st.toks[i].Start < suffixStart; i++ {
+		k := st.toks[i].Start
+		if k > start {
 			if p := placeFrom(st.at(k, st.End)); p != "" && k+len(p) <= suffixStart {
 				prefix := st.at(start, k)
 				if strings.ContainsAny(prefix, "院学委局部厅会社所军团司") {
@@ -747,7 +754,6 @@ func placeStart(st *sentenceText, start, suffixStart int) int {
 				return k
 			}
 		}
-		k += n
 	}
 	return start
 }
@@ -880,11 +886,24 @@ func continuesPlace(st *sentenceText, t Token) bool {
 // placeEndsAt reports whether the name of a division of the gazetteer ends
 // at the document offset off (昌平区 before 南部医联体).
 func placeEndsAt(st *sentenceText, off int) bool {
+	last, _ := utf8.DecodeLastRuneInString(st.at(st.Start, off))
+	// A division's full name ends in its kind; else only a city's short
+	// form (七台河) can end there.
+	full := strings.ContainsRune("省市县区州旗盟镇乡", last)
+	pl := places()
 	k := off
-	for n := 0; n < 10 && k > st.Start; n++ {
+	for n := 1; n <= 8 && k > st.Start; n++ {
 		_, size := utf8.DecodeLastRuneInString(st.at(st.Start, k))
 		k -= size
-		if w := placeAt(st.at(k, st.End)); w != "" && k+len(w) == off {
+		if n < 2 {
+			continue
+		}
+		rest := st.at(k, st.End)
+		if full {
+			if w := pl.divisions.prefixOf(rest); k+len(w) == off {
+				return true
+			}
+		} else if w := pl.cities.prefixOf(rest); w != "" && k+len(w) == off {
 			return true
 		}
 	}
@@ -953,8 +972,11 @@ func boundaryWordEndingAt(st *sentenceText, lo, p int, connectorsInside bool) st
 			// Checked last, as few characters get this far. 新城区中蒙医院: a
 			// character right after a place goes on with the name.
 			// 新北市, 大理: the boundary character starts a place's name.
-			if inMedicalTerm(st, p-len(w), p) || startsPlaceName(w, st.at(p, st.End)) || placeEndsAt(st, p-len(w)) && !functionWordAt(st, p-len(w)) ||
-				len(placeFrom(st.at(p-len(w), st.End))) > len(w) && !functionWordAt(st, p-len(w)) && hasAnyPrefix(st.at(p, st.End), genericAreaWords) == "" {
+			if inMedicalTerm(st, p-len(w), p) || startsPlaceName(w, st.at(p, st.End)) {
+				continue
+			}
+			if !functionWordAt(st, p-len(w)) && (placeEndsAt(st, p-len(w)) ||
+				len(placeFrom(st.at(p-len(w), st.End))) > len(w) && hasAnyPrefix(st.at(p, st.End), genericAreaWords) == "") {
 				continue
 			}
 		}

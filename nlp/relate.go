@@ -46,6 +46,7 @@ var (
 func relate(r *resolution, facts []sentenceFacts, orgID map[*orgMention]string) []Relation {
 	rel := newRelationSet(r)
 	var pair [2]string // the last organisations joined by 与, for 双方
+	bothSides := strings.Contains(r.doc.Text, "双方")
 	for i, f := range facts {
 		spans := sentenceOrgs(r, f, orgID)
 		if len(spans) == 0 {
@@ -70,10 +71,12 @@ func relate(r *resolution, facts []sentenceFacts, orgID map[*orgMention]string) 
 		relateListSigning(rel, spans, f.st)
 		relateSupportActs(rel, spans, f.st)
 		relateSignatories(rel, f, orgID)
-		if p := lastPairWithYu(rel, spans, f.st); p[0] != "" {
-			pair = p
+		if bothSides {
+			if p := lastPairWithYu(rel, spans, f.st); p[0] != "" {
+				pair = p
+			}
+			relateBothSides(rel, spans, f.st, pair)
 		}
-		relateBothSides(rel, spans, f.st, pair)
 	}
 	relateByName(rel, facts, orgID)
 	return rel.out
@@ -89,12 +92,15 @@ type relationSet struct {
 	// st is the current sentence: a cue word with a character it lacks is
 	// not looked for (most are not there).
 	st *sentenceText
+	// found holds where the cues looked for in the sentence are.
+	found map[string][]int
 }
 
 // startSentence sets the sentence the patterns read next.
 func (s *relationSet) startSentence(i int, st *sentenceText) {
 	s.sentence = i
 	s.st = st
+	clear(s.found)
 }
 
 // find returns the byte offsets of word in the current sentence's text.
@@ -102,11 +108,20 @@ func (s *relationSet) find(text, word string) []int {
 	if !s.st.mayContain(word) {
 		return nil
 	}
+	// Patterns look for the same cues (在, 与, 为) again: each once.
+	if text == s.st.Text {
+		if at, ok := s.found[word]; ok {
+			return at
+		}
+		at := indexAll(text, word)
+		s.found[word] = at
+		return at
+	}
 	return indexAll(text, word)
 }
 
 func newRelationSet(r *resolution) *relationSet {
-	return &relationSet{r: r, seen: make(map[[3]string]bool)}
+	return &relationSet{r: r, seen: make(map[[3]string]bool), found: make(map[string][]int)}
 }
 
 func (s *relationSet) add(subject string, p Predicate, object string) {

@@ -62,7 +62,7 @@ func lastPairWithYu(s *relationSet, spans []orgSpan, st *sentenceText) [2]string
 	var pair [2]string
 	text, base := st.Text, st.Start
 	for _, conj := range []string{"与", "和", "同"} {
-		for _, at := range indexAll(text, conj) {
+		for _, at := range s.find(text, conj) {
 			k := orgRightAfter(spans, base+at+len(conj))
 			o := lastBefore(spans, base+at)
 			if k < 0 || o == nil || strings.ContainsAny(text[o.end-base:at], ",，。;；") || o.end != base+at {
