@@ -67,6 +67,17 @@ func TestSeedQuality(t *testing.T) {
 // reads back its JSONL export, as `hospkg eval` does.
 func buildSeedExport(t *testing.T) []eval.Line {
 	t.Helper()
+	names, err := fs.Glob(seeds.FS, "*.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buildExport(t, seeds.FS, names)
+}
+
+// buildExport extracts the named files of fsys with one pipeline into a
+// memstore and reads back its JSONL export, as `hospkg eval` does.
+func buildExport(t *testing.T, fsys fs.FS, names []string) []eval.Line {
+	t.Helper()
 	ctx := context.Background()
 	pipeline, err := nlp.NewPipeline()
 	if err != nil {
@@ -81,13 +92,9 @@ func buildSeedExport(t *testing.T) []eval.Line {
 			t.Error(err)
 		}
 	}()
-	names, err := fs.Glob(seeds.FS, "*.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
 	sort.Strings(names)
 	for _, name := range names {
-		raw, err := seeds.FS.ReadFile(name)
+		raw, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			t.Fatal(err)
 		}
