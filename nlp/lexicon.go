@@ -51,6 +51,13 @@ var orgSuffixes = indexOrgSuffixes([]orgSuffix{
 	// committee, named with its place or level (市信访局, 省商务厅, 县委政法委):
 	// needsPlace holds them to it.
 	{"局", Institution}, {"厅", Institution}, {"委", Institution}, {"署", Institution},
+	// Zones with their own management, companies' groups, unions, and the
+	// army's theatres and units.
+	{"新区", Institution}, {"开发区", Institution}, {"经济开发区", Institution}, {"经济技术开发区", Institution},
+	{"高新区", Institution}, {"示范区", Institution}, {"度假区", Institution},
+	{"集团", Institution}, {"有限公司", Institution}, {"总工会", Institution}, {"工会", Institution},
+	{"战区", Institution}, {"部队", Institution},
+	{"医院联网", Hospital}, {"联网", Hospital}, {"医院集团", Hospital},
 })
 
 // standaloneInstitutions are bodies named by a fixed word rather than by a
@@ -75,6 +82,7 @@ var notDeptEndings = newWordList([]string{
 	"地下室", "换药室", "值班室", "会议室", "手术室", "诊室", "教室", "报告厅", "病室",
 	"区域医疗中心", "区域性医疗中心", "医疗中心", "质控中心", "临床技能中心", "服务中心",
 	"数据中心", "卫生服务中心", "重点实验室",
+	"地处", "办事处", "指挥部", "会议中心", "商业中心", "体育中心", "文化中心", "政务中心", "活动中心", "文章中心",
 })
 
 // genericDeptNames are kinds of unit, not names of one.
@@ -210,6 +218,7 @@ var genericNamePrefixes = newWordList([]string{
 	"市直", "省直", "县直", "区直", "技能", "培训", "管理", "数据", "信息", "指挥", "运营", "联合", "医防", "融合",
 	"综合性", "顶级", "优质", "大型", "小型", "现代化", "新型", "营利性", "非营利性", "部立",
 	"市属", "省属", "区属", "县属", "部属", "委属", "直属", "所属", "边陲", "小镇", "偏远",
+	"连锁", "社会办医", "办医", "民营医疗", "医药企业", "企业",
 })
 
 // orgSuffixIndex finds the suffixes a text ends with, by their last

@@ -340,6 +340,22 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 			start += len("医院")
 		}
 		name := st.at(start, end)
+		// 94755部队: a military unit is named by its number.
+		if suf.text == "部队" {
+			for start > st.Start {
+				r, n := utf8.DecodeLastRuneInString(st.at(st.Start, start))
+				if r < '0' || r > '9' {
+					break
+				}
+				start -= n
+			}
+			name = st.at(start, end)
+		}
+		// Zones and the army's units are named by a place or a number
+		// (城南新区, 94755部队); 防控示范区 names a kind.
+		if zoneKinds[suf.text] && !hasNameAnchor(st, start, name, suf.text) && !unicode.IsDigit(firstRune(name)) {
+			return nil
+		}
 		// 作为黑龙江省癌症中心, 区域性口腔医学中心: a title given, not a name;
 		// 湖南省肿瘤医院技术指导医院 is what the one is to the other.
 		if isDesignatedCentre(st, start, name) || strings.Contains(name, "区域") || hasAnySuffix(name, roleKinds) != "" {
@@ -404,6 +420,17 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 		}
 	}
 	return nil
+}
+
+// zoneKinds are suffixes of bodies named only by a place or a number.
+var zoneKinds = map[string]bool{
+	"新区": true, "开发区": true, "经济开发区": true, "经济技术开发区": true, "高新区": true, "示范区": true, "度假区": true,
+	"战区": true, "部队": true,
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // roleKinds name what one hospital is to another (X技术指导医院, X协作医院):
@@ -661,10 +688,11 @@ var suffixBreakers = map[string][]string{
 	"医联体": {"建设", "内"},
 	"党委":  {"书记", "副书记", "委员", "成员", "领导", "会", "常委"},
 	"委":   {"员", "托", "派", "屈", "会"},
+	"部队":  {"伍"},
 	"局":   {"长", "面", "势", "部", "限"},
 	"署":   {"长", "名", "理", "期"},
 	"厅":   {"长", "堂"},
-	"科":   {"学", "研", "技", "普", "室", "级", "教", "员", "系"},
+	"科":   {"学", "研", "技", "普", "室", "级", "教", "员", "系", "博", "协", "创", "大", "医院", "考", "目", "类"},
 	"室":   {"内", "外"},
 	"部":   {"门", "分", "署", "队", "长"},
 	"办":   {"公", "理", "法", "实事", "医", "学", "好", "成"},
@@ -672,7 +700,7 @@ var suffixBreakers = map[string][]string{
 	"司":   {"机", "法", "长"},
 	"门诊":  {"量", "楼", "部", "大厅", "患者", "服务", "流程", "系统", "综合楼"},
 	"病房":  {"楼"},
-	"病区":  {"楼"},
+	"病区":  {"楼", "域"},
 }
 
 func continuesWord(suffix, after string) bool {
@@ -1299,6 +1327,11 @@ func hasNameAnchor(st *sentenceText, start int, name, suffix string) bool {
 			break
 		}
 		if t.POS == "nt" || t.POS == "ns" {
+			return true
+		}
+		// 玛丽医院, 基督教联合医院, 九龙医院: a hospital named after a person,
+		// a faith or a place gse knows by another tag.
+		if (t.POS == "nr" || t.POS == "nz" || t.POS == "nrt") && len(t.Text) >= 6 && t.End <= start+len(name)-len(suffix) && genericNamePrefixes.prefixOf(t.Text) != t.Text {
 			return true
 		}
 	}
