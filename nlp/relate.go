@@ -69,6 +69,7 @@ func relate(r *resolution, facts []sentenceFacts, orgID map[*orgMention]string) 
 		relateBacking(rel, spans, text, base)
 		relatePairs(rel, spans, text, base)
 		relateListSigning(rel, spans, f.st)
+		relateDashedPairs(rel, spans, f.st)
 		relateSupportActs(rel, spans, f.st)
 		relateSignatories(rel, f, orgID)
 		if bothSides {
@@ -521,6 +522,12 @@ func relatePartners(s *relationSet, spans []orgSpan, st *sentenceText) {
 			to := st.End
 			if c := strings.IndexAny(text[from-base:], ",，。;；"); c >= 0 {
 				to = from + c
+				// …召开帮扶座谈会,签订第二轮对口帮扶协议: a clause that goes
+				// on with the signing.
+				next := strings.TrimLeft(text[from-base+c:], ",，")
+				if w := hasAnyPrefix(next, []string{"签订", "签署", "共同签署", "并签订", "并签署", "正式签订", "正式签署"}); w != "" {
+					to = from + c + (len(text[from-base+c:]) - len(next)) + len(w)
+				}
 			}
 			// 与双鸭山双矿医院、七台河七煤医院举行黑龙江省肿瘤专科联盟医联体签约仪式:
 			// the cue may follow a name; the names in between count for nothing.
@@ -775,9 +782,20 @@ func relateByName(s *relationSet, facts []sentenceFacts, orgID map[*orgMention]s
 			}
 			parent, known := parentOf[o.name]
 			if !known {
+				// The hospital or the body its name opens with, written
+				// whole or after a province (新疆石河子大学医学院第一附属医院
+				// of 石河子大学), named on its own in the text: 衛福部花蓮醫院
+				// is the ministry's, 北京大学第一医院密云医院 the hospital's.
+				named := o.name
+				if p := places().provinces.prefixOf(named); p != "" && len(p) < len(named) {
+					named = named[len(p):]
+				}
 				longest := ""
 				for name, canon := range s.r.canonical {
-					if name != o.name && strings.HasPrefix(o.name, name) && len(name) > len(longest) && s.r.orgType[name] == Hospital {
+					if name == o.name || len(name) <= len(longest) || !strings.HasPrefix(o.name, name) && !strings.HasPrefix(named, name) {
+						continue
+					}
+					if s.r.orgType[name] == Hospital || s.r.orgType[name] == Institution && hasAnySuffix(name, parentBodyKinds) != "" && s.mentionedAlone(name) {
 						longest, parent = name, canon
 					}
 				}
@@ -792,6 +810,28 @@ func relateByName(s *relationSet, facts []sentenceFacts, orgID map[*orgMention]s
 				s.add(id, AffiliatedWith, s.r.main)
 			}
 		}
+	}
+}
+
+// parentBodyKinds end the names of bodies a hospital named after them
+// belongs to: universities and their schools, ministries and commissions.
+var parentBodyKinds = []string{"大学", "医科大学", "医学院", "学院", "医学部", "部", "卫健委", "卫生健康委", "卫生健康委员会"}
+
+// mentionedAlone reports whether an organisation's name is written in the
+// text other than at the start of a longer name.
+func (s *relationSet) mentionedAlone(name string) bool {
+	text := s.r.doc.Text
+	for off := 0; ; {
+		k := strings.Index(text[off:], name)
+		if k < 0 {
+			return false
+		}
+		at := off + k + len(name)
+		next, _ := utf8.DecodeRuneInString(text[at:])
+		if !unicode.Is(unicode.Han, next) || strings.HasPrefix(text[at:], "与") || strings.HasPrefix(text[at:], "和") || strings.HasPrefix(text[at:], "的") {
+			return true
+		}
+		off = at
 	}
 }
 
@@ -1024,14 +1064,16 @@ func relateMembership(s *relationSet, spans []orgSpan, text string, base int) {
 			continue
 		}
 		rest := text[spans[k].end-base:]
-		if !strings.HasPrefix(rest, "的") {
+		if !strings.HasPrefix(rest, "的") && hasAnyPrefix(rest, []string{"直属", "下属", "所属"}) == "" {
 			continue
 		}
 		clause := rest
 		if c := strings.IndexAny(clause, ",，。;；、"); c >= 0 {
 			clause = clause[:c]
 		}
-		if len(clause) > 40 || hasAnySuffix(clause, memberKinds) == "" {
+		// 中日友好医院是国家卫生健康委直属的…医院: run by it.
+		direct := hasAnyPrefix(strings.TrimPrefix(clause, "的"), []string{"直属", "下属", "所属", "附属"}) != ""
+		if !direct && (len(clause) > 40 || hasAnySuffix(clause, memberKinds) == "") {
 			continue
 		}
 		for _, member := range s.subjectsBefore(spans, text, base, base+at) {

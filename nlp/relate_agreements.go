@@ -29,8 +29,16 @@ func relateListSigning(s *relationSet, spans []orgSpan, st *sentenceText) {
 		if c := strings.IndexAny(text[from-base:], ",，。;；"); c >= 0 {
 			to = from + c
 		}
-		if to-from > 24 {
-			to = from + 24
+		// 青岛市人民政府、青岛大学共建青岛大学青岛医学院战略合作协议签约仪式:
+		// names between count for nothing.
+		limit := 24
+		for _, sp := range spans[i+2:] {
+			if sp.start < to && sp.start-from < limit {
+				limit += sp.end - sp.start
+			}
+		}
+		if to-from > limit {
+			to = from + limit
 		}
 		if hasCueToken(st, from, to, []string{"签署", "签订", "签约"}) {
 			s.add(spans[i].id, PartnerOf, spans[i+1].id)
@@ -41,12 +49,17 @@ func relateListSigning(s *relationSet, spans []orgSpan, st *sentenceText) {
 // relateBothSides: 双方 after two organisations joined by 与 in the
 // sentence or the one before means them: 双方签署了合作协议 is a partnership.
 func relateBothSides(s *relationSet, spans []orgSpan, st *sentenceText, prev [2]string) {
-	if !st.mayContain("双方") {
+	if !st.mayContain("双方") && !st.mayContain("两院") {
 		return
 	}
 	text := st.Text
-	k := strings.Index(text, "双方")
-	if k < 0 || !hasCueToken(st, st.Start+k, st.End, signingCues) {
+	k := -1
+	for _, w := range []string{"双方", "两院"} {
+		if j := strings.Index(text, w); j >= 0 && (k < 0 || j < k) {
+			k = j
+		}
+	}
+	if k < 0 || !hasCueToken(st, st.Start+k, st.End, append(signingCues, "合作")) {
 		return
 	}
 	a, b := prev[0], prev[1]
@@ -155,6 +168,34 @@ func relateSignatories(s *relationSet, f sentenceFacts, orgID map[*orgMention]st
 		}
 		for _, r := range right {
 			s.add(left[len(left)-1], PartnerOf, r)
+		}
+	}
+}
+
+// allianceDashes join the two hospitals of a named alliance or agreement:
+// 武汉大学中南医院——公安县人民医院胃肠外科专科联盟.
+var allianceDashes = []string{"——", "—", "-", "－", "–"}
+
+// relateDashedPairs: A——B 专科联盟/医联体/合作 — the two partner each other.
+func relateDashedPairs(s *relationSet, spans []orgSpan, st *sentenceText) {
+	text, base := st.Text, st.Start
+	for i := 0; i+1 < len(spans); i++ {
+		gap := strings.TrimSpace(text[spans[i].end-base : spans[i+1].start-base])
+		if !contains(allianceDashes, gap) {
+			continue
+		}
+		rest := text[spans[i+1].end-base:]
+		if c := strings.IndexAny(rest, ",，。;；"); c >= 0 {
+			rest = rest[:c]
+		}
+		if len(rest) > 45 {
+			rest = rest[:45]
+		}
+		for _, cue := range []string{"联盟", "医联体", "合作", "协作", "共建", "签约"} {
+			if strings.Contains(rest, cue) {
+				s.add(spans[i].id, PartnerOf, spans[i+1].id)
+				break
+			}
 		}
 	}
 }
