@@ -32,7 +32,7 @@ var orgSuffixes = indexOrgSuffixes([]orgSuffix{
 	{"管委会", Institution}, {"管理委员会", Institution}, {"党工委", Institution}, {"工委", Institution},
 	{"荣总", Hospital}, {"荣民总医院", Hospital}, {"卫生所", Hospital}, {"卫生队", Hospital},
 	{"卫生局", Institution}, {"卫生厅", Institution}, {"卫生健康局", Institution},
-	{"政府", Institution}, {"人民政府", Institution}, {"党委", Institution},
+	{"政府", Institution}, {"人民政府", Institution}, {"县府", Institution}, {"市府", Institution}, {"省府", Institution}, {"党委", Institution},
 	{"市委", Institution}, {"区委", Institution}, {"县委", Institution}, {"省委", Institution},
 	{"州委", Institution}, {"纪委监委", Institution}, {"纪委", Institution}, {"监委", Institution}, {"政协", Institution}, {"人大", Institution}, {"人大常委会", Institution},
 	{"医保局", Institution}, {"医疗保障局", Institution}, {"疾控中心", Institution},
@@ -128,6 +128,7 @@ var titles = newWordList([]string{
 	"全媒体记者", "实习记者", "见习记者", "特约记者",
 	"专职副主任", "专职副书记", "三级调研员", "四级调研员", "名誉校长", "总执行长",
 	"委员", "常委委员", "特派员", "副特派员", "监制", "一审", "二审", "三审", "文字", "图片",
+	"师长", "副师长", "宣传部长", "组织部长", "统战部长", "摄",
 })
 
 // positionlessTitles name a person without tying them to an organisation in

@@ -145,7 +145,7 @@ var mediaLasts = func() *runeSet {
 // name: a place, a day and 电 (澎湖县14日电, 北京电).
 func dispatchDateline(text string) bool {
 	k := strings.Index(text, "电")
-	if k <= 0 || k > len("澎湖县14日")+6 {
+	if k <= 0 || k > len("乌鲁木齐5月25日")+3 {
 		return false
 	}
 	return strings.HasSuffix(text[:k], "日") || places().provinces.prefixOf(text) != "" || places().divisions.prefixOf(text) != "" || places().prefectures.prefixOf(text) != ""

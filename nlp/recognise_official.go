@@ -94,6 +94,12 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 		if strings.HasSuffix(title, "委员") && strings.HasPrefix(text[i+len(title):], "会") {
 			continue
 		}
+		// 摄 alone is a byline only at the end of one (张智军 摄)).
+		if title == "摄" {
+			if next, _ := utf8.DecodeRuneInString(text[i+len(title):]); unicode.Is(unicode.Han, next) {
+				continue
+			}
+		}
 		// 学校对 holds no 校对, but 医政医管处处长 holds 处长 however gse
 		// cut it (处处 is a word): a name that ends there marks the start.
 		if title == "" || insideOrg(orgs, pos) || titleStraddlesWord(st, pos, pos+len(title)) && orgEndsAt(orgs, pos) == nil {
@@ -127,7 +133,8 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 				org = orgEndsAt(orgs, ts-len(gap))
 			}
 		}
-		if org == nil && !own && strings.HasSuffix(prev, "、") && (chainOrg == nil || titleFitsOrg(title, chainOrg.name)) {
+		// 医管局主席范鸿龄及行政总裁高拔升: 及 goes on with the body as 、 does.
+		if org == nil && !own && (strings.HasSuffix(prev, "、") || strings.HasSuffix(prev, "及") && chainOrg != nil) && (chainOrg == nil || titleFitsOrg(title, chainOrg.name)) {
 			org, own = chainOrg, chainOwn
 			// 建德市委副书记、市长黄海峰: the mayor heads the government of
 			// the committee's place, not the committee.
