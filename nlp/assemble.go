@@ -315,8 +315,10 @@ func (r *resolution) assemblePositions(facts []sentenceFacts, orgID map[*orgMent
 					personID[p.person.name] = id
 				}
 				r.addEntity(Entity{ID: id, Type: Official, Name: p.person.name}, i, p.person.start, p.person.end, p.person.name)
-				// 院士 or 教授 alone names no post; 中国工程院院士 does.
-				if org == "" || positionlessTitles[p.title] && p.org == nil {
+				// 院士 or 教授 alone names no post; 中国工程院院士 does. A
+				// doctor called 医生 by name alone (劉楚釗醫生) is addressed,
+				// not posted.
+				if org == "" || positionlessTitles[p.title] && p.org == nil || p.removed || p.reMention && honorifics[p.title] {
 					continue
 				}
 				pos := Position{Person: id, Title: p.title, Org: org, Sentence: i}
@@ -331,6 +333,9 @@ func (r *resolution) assemblePositions(facts []sentenceFacts, orgID map[*orgMent
 	}
 	return out
 }
+
+// honorifics are roles a text also puts after a name in address (刘楚钊医生).
+var honorifics = map[string]bool{"医生": true, "医师": true, "教授": true, "护士": true}
 
 // bylineOrg is the organisation a byline (记者, 编辑, 摄影) works for: the
 // news outlet its sentence names before it (生活报讯(采访人员吕晓艳)), else

@@ -31,6 +31,22 @@ type positionMention struct {
 	// titleEnd is where the title of NAME TITLE ends, so that a list of
 	// names after it (张学文院长、杨薇、柳克祥副院长) can go on from it.
 	titleEnd int
+	// removed marks a post the person is relieved of (免去, 不再担任).
+	removed bool
+}
+
+// removal reports whether the text of an appointment, from the person to
+// the post, or the clause before the person, relieves them of it.
+func removal(st *sentenceText, personEnd, lead int) bool {
+	between := ""
+	if personEnd <= lead {
+		between = st.at(personEnd, lead)
+	}
+	clause := st.at(st.Start, lead)
+	if c := strings.LastIndexAny(clause, ",，;；。"); c >= 0 {
+		clause = clause[c:]
+	}
+	return strings.Contains(between, "不再") || strings.Contains(clause, "免去") || strings.Contains(clause, "免职")
 }
 
 // hospitalTitles are titles that, given with no organisation, belong to the
@@ -193,10 +209,13 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 				last = out[len(out)-1].person
 			}
 			if p := appointee(st, lead, orgs, last); p != nil {
+				// 免去…职务, 不再担任: the person is named, the post is not
+				// theirs (GUIDE.md).
+				removed := removal(st, p.end, lead)
 				for _, c := range chain {
-					out = append(out, &positionMention{person: p, title: c.title, org: c.org, ownHospital: c.ownHospital, group: c.group})
+					out = append(out, &positionMention{person: p, title: c.title, org: c.org, ownHospital: c.ownHospital, group: c.group, removed: removed})
 				}
-				out = append(out, &positionMention{person: p, title: title, org: org, ownHospital: own, group: group})
+				out = append(out, &positionMention{person: p, title: title, org: org, ownHospital: own, group: group, removed: removed})
 				chain = nil
 				next = te - st.Start
 				continue
