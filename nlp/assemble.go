@@ -144,7 +144,7 @@ func (r *resolution) groupNamed(word string) string {
 // (编辑 方晓雯, 摄影:何俊): they work for whoever published it.
 var bylineTitles = map[string]bool{
 	"编辑": true, "责任编辑": true, "总编辑": true, "记者": true, "通讯员": true, "审核": true,
-	"撰稿": true, "供稿": true, "校对": true, "审校": true, "作者": true, "摄影": true, "摄": true,
+	"撰稿": true, "供稿": true, "校对": true, "审校": true, "作者": true, "摄影": true, "文图": true,
 	"主编": true, "副主编": true, "总编": true, "责编": true, "核稿": true, "初审": true, "复审": true,
 	"终审": true, "一审": true, "二审": true, "三审": true, "监制": true, "文字": true, "图片": true, "采访人员": true, "特约通讯员": true, "全媒体记者": true, "实习记者": true, "见习记者": true, "特约记者": true,
 }

@@ -61,7 +61,7 @@ var hospitalTitles = map[string]bool{
 	"撰稿": true, "供稿": true, "校对": true, "审校": true, "作者": true, "总会计师": true,
 	"工会主席": true, "工会副主席": true, "主任护师": true, "副主任护师": true, "主管护师": true, "护师": true,
 	"主任药师": true, "副主任药师": true, "药师": true, "主任技师": true, "副主任技师": true, "技师": true,
-	"住院医师": true, "主编": true, "副主编": true, "总编": true, "责编": true, "核稿": true, "初审": true,
+	"住院医师": true, "文图": true, "主编": true, "副主编": true, "总编": true, "责编": true, "核稿": true, "初审": true,
 	"复审": true, "终审": true, "采访人员": true, "特约通讯员": true, "全媒体记者": true, "实习记者": true, "见习记者": true,
 }
 
@@ -110,12 +110,7 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 		if strings.HasSuffix(title, "委员") && strings.HasPrefix(text[i+len(title):], "会") {
 			continue
 		}
-		// 摄 alone is a byline only at the end of one (张智军 摄)).
-		if title == "摄" {
-			if next, _ := utf8.DecodeRuneInString(text[i+len(title):]); unicode.Is(unicode.Han, next) {
-				continue
-			}
-		}
+
 		// 学校对 holds no 校对, but 医政医管处处长 holds 处长 however gse
 		// cut it (处处 is a word): a name that ends there marks the start.
 		if title == "" || insideOrg(orgs, pos) || titleStraddlesWord(st, pos, pos+len(title)) && orgEndsAt(orgs, pos) == nil {
@@ -189,7 +184,7 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 		j := te
 		for j < st.End {
 			r, n := utf8.DecodeRuneInString(st.at(j, st.End))
-			if r != ' ' && r != '\u3000' && r != ':' && r != '：' {
+			if r != ' ' && r != '\u3000' && r != ':' && r != '：' && r != '/' && r != '／' {
 				break
 			}
 			j += n
@@ -280,8 +275,17 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 		out = append(out, &positionMention{person: person, title: title, org: org, ownHospital: own, group: group})
 		// 副院长孙万卉、刘亚娟、刁英智: names that share the title.
 		k := person.end
-		for strings.HasPrefix(st.at(k, st.End), "、") {
-			next := readName(st, k+len("、"), orgs)
+		for {
+			// 作者:赖玉萍 王其奇, (通讯员 陶莉莉 曾凯): a byline's names are
+			// apart by spaces too.
+			sep := hasAnyPrefix(st.at(k, st.End), []string{"、"})
+			if sep == "" && bylineTitles[title] {
+				sep = hasAnyPrefix(st.at(k, st.End), []string{" ", "\u3000"})
+			}
+			if sep == "" {
+				break
+			}
+			next := readName(st, k+len(sep), orgs)
 			if next == nil || titleAt(st.at(next.end, st.End)) != "" {
 				break
 			}
@@ -482,7 +486,8 @@ func readName(st *sentenceText, off int, orgs []*orgMention) *personMention {
 			break
 		}
 		at := off + len(surname) + size
-		if n == 1 && (titleAt(given[size:]) != "" || startsLongToken(st, at) || insideOrg(orgs, at)) {
+		// 宋卫平等出席: 平等 is the name's end and 等, not a word.
+		if n == 1 && (titleAt(given[size:]) != "" || startsLongToken(st, at) && !endsWithDeng(st, at) || insideOrg(orgs, at)) {
 			break
 		}
 		// 院长曾应邀, 院長都曾於: a surname character gse reads as an
@@ -733,6 +738,13 @@ func functionWordAt(st *sentenceText, off int) bool {
 func pronounAt(st *sentenceText, off int) bool {
 	t, ok := st.tokenAt(off)
 	return ok && utf8.RuneCountInString(t.Text) == 1 && t.POS == "r"
+}
+
+// endsWithDeng reports whether the two-character word at off ends in 等
+// ("and others"), which follows names.
+func endsWithDeng(st *sentenceText, off int) bool {
+	t, ok := st.tokenAt(off)
+	return ok && utf8.RuneCountInString(t.Text) == 2 && strings.HasSuffix(t.Text, "等")
 }
 
 func startsLongToken(st *sentenceText, off int) bool {
