@@ -57,7 +57,7 @@ var orgSuffixes = indexOrgSuffixes([]orgSuffix{
 	{"高新区", Institution}, {"示范区", Institution}, {"度假区", Institution},
 	{"集团", Institution}, {"有限公司", Institution}, {"总工会", Institution}, {"工会", Institution},
 	{"战区", Institution}, {"部队", Institution},
-	{"医院联网", Hospital}, {"联网", Hospital}, {"医院集团", Hospital},
+	{"医院联网", Hospital}, {"医院集团", Hospital},
 })
 
 // standaloneInstitutions are bodies named by a fixed word rather than by a

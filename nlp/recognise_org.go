@@ -42,6 +42,10 @@ type sentenceText struct {
 	// chars holds the characters of the sentence, so that a word with a
 	// character the sentence lacks is not searched for.
 	chars charFilter
+	// boundary remembers, per byte offset and for names without and with
+	// connectors inside, the length of the boundary word ending there (-1:
+	// none, 0: not looked up yet).
+	boundary [2][]int8
 }
 
 func newSentenceText(s Sentence, toks []Token) *sentenceText {
@@ -978,6 +982,38 @@ const nameVerbs = "省立 市立 县立 区立 国立 私立 部立 结合 诊�
 // one-character word counts only where gse cut the text around it, so that
 // 大 in 北京大学 or 新 in 新疆 do not cut a name.
 func boundaryWordEndingAt(st *sentenceText, lo, p int, connectorsInside bool) string {
+	// Names are grown from every suffix over the same characters: the
+	// answer at p is remembered for the sentence when the search may reach
+	// back as far as any word does (it does not depend on lo then).
+	if p-lo < maxBoundaryWord {
+		return boundaryWordEndingAtFrom(st, lo, p, connectorsInside)
+	}
+	c := 0
+	if connectorsInside {
+		c = 1
+	}
+	if st.boundary[c] == nil {
+		st.boundary[c] = make([]int8, len(st.Text)+1)
+	}
+	k := p - st.Start
+	if v := st.boundary[c][k]; v != 0 {
+		if v < 0 {
+			return ""
+		}
+		return st.at(p-int(v), p)
+	}
+	w := boundaryWordEndingAtFrom(st, lo, p, connectorsInside)
+	st.boundary[c][k] = int8(len(w))
+	if w == "" {
+		st.boundary[c][k] = -1
+	}
+	return w
+}
+
+// maxBoundaryWord is more bytes than the longest title or boundary word.
+const maxBoundaryWord = 3 * 12
+
+func boundaryWordEndingAtFrom(st *sentenceText, lo, p int, connectorsInside bool) string {
 	prefix := st.at(lo, p)
 	if t := titles.suffixOf(prefix); t != "" {
 		return t
