@@ -1,6 +1,8 @@
 package nlp
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -95,8 +97,11 @@ func bracketedAfter(text string) string {
 // addAbbreviationMentions adds a mention for every occurrence of a bracketed
 // short name in the sentence. A name found by the suffix rules that starts
 // inside the short name (院之江院区 of 浙大一院之江院区) is cut to start after it.
-func addAbbreviationMentions(st *sentenceText, orgs []*orgMention, short map[string]*orgMention) []*orgMention {
-	for abbr, full := range short {
+// The short names are read in the order of abbrs (shortNameOrder), so that a
+// longer one covers a shorter one inside it whatever the map's order.
+func addAbbreviationMentions(st *sentenceText, orgs []*orgMention, abbrs []string, short map[string]*orgMention) []*orgMention {
+	for _, abbr := range abbrs {
+		full := short[abbr]
 		// Most sentences hold none of the short names.
 		if !st.mayContain(abbr) {
 			continue
@@ -127,6 +132,21 @@ func addAbbreviationMentions(st *sentenceText, orgs []*orgMention, short map[str
 		}
 	}
 	return orgs
+}
+
+// shortNameOrder lists the short names longest first, then in byte order.
+func shortNameOrder(short map[string]*orgMention) []string {
+	abbrs := make([]string, 0, len(short))
+	for abbr := range short {
+		abbrs = append(abbrs, abbr)
+	}
+	slices.SortFunc(abbrs, func(a, b string) int {
+		if c := cmp.Compare(len(b), len(a)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	return abbrs
 }
 
 // specialtyWords name the kind of a hospital: 肿瘤医院 after 附属 is no short

@@ -55,10 +55,11 @@ func extractSegmented(doc Document, sentences []Sentence, toks [][]Token) *Extra
 			}
 		}
 	}
+	abbrs := shortNameOrder(short)
 	for i := range facts {
 		f := &facts[i]
 		if len(short) > 0 {
-			f.orgs = addAbbreviationMentions(f.st, f.orgs, short)
+			f.orgs = addAbbreviationMentions(f.st, f.orgs, abbrs, short)
 			slices.SortStableFunc(f.orgs, func(a, b *orgMention) int { return cmp.Compare(a.start, b.start) })
 		}
 		f.positions, _ = recognisePositions(f.st, f.orgs)

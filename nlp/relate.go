@@ -40,45 +40,50 @@ var (
 	baseKinds = []string{"基地", "工作站", "分中心", "示范点", "专家工作室"}
 )
 
+// sentencePatterns are the patterns read in every sentence that names an
+// organisation, in this order, each by the rule name its relations carry.
+var sentencePatterns = []struct {
+	rule string
+	read func(s *relationSet, spans []orgSpan, st *sentenceText)
+}{
+	{"supportUnder", relateSupportUnder},
+	{"dispatch", relateDispatch},
+	{"supportVerbs", relateSupportVerbs},
+	{"partners", relatePartners},
+	{"affiliationUnder", relateAffiliationUnder},
+	{"bases", relateBases},
+	{"invitations", relateInvitations},
+	{"alliances", relateAlliances},
+	{"reliance", relateReliance},
+	{"membership", relateMembership},
+	{"teaching", relateTeaching},
+	{"backing", relateBacking},
+	{"pairs", relatePairs},
+	{"listSigning", relateListSigning},
+	{"dashedPairs", relateDashedPairs},
+	{"supportActs", relateSupportActs},
+	{"signatories", relateSignatories},
+	{"bothSides", relateBothSides},
+}
+
 // relate finds the supports, affiliated_with and partner_of relations of a
 // document: from cue words around the organisations of each sentence, and
 // from names (北京大学第一医院密云医院 is affiliated with 北京大学第一医院).
 func relate(r *resolution, facts []sentenceFacts, orgID map[*orgMention]string) []Relation {
-	rel := newRelationSet(r)
-	var pair [2]string // the last organisations joined by 与, for 双方
-	bothSides := strings.Contains(r.doc.Text, "双方")
+	rel := newRelationSet(r, orgID)
+	rel.bothSides = strings.Contains(r.doc.Text, "双方")
 	for i, f := range facts {
 		spans := sentenceOrgs(r, f, orgID)
 		if len(spans) == 0 {
 			continue // every pattern needs a named organisation
 		}
-		text := f.st.Text
-		base := f.st.Start
-		rel.startSentence(i, f.st)
-		relateSupportUnder(rel, spans, text, base)
-		relateDispatch(rel, spans, text, base)
-		relateSupportVerbs(rel, spans, text, base)
-		relatePartners(rel, spans, f.st)
-		relateAffiliationUnder(rel, spans, text, base)
-		relateBases(rel, spans, text, base)
-		relateInvitations(rel, spans, text, base)
-		relateAlliances(rel, spans, text, base)
-		relateReliance(rel, spans, text, base)
-		relateMembership(rel, spans, text, base)
-		relateTeaching(rel, spans, text, base)
-		relateBacking(rel, spans, text, base)
-		relatePairs(rel, spans, text, base)
-		relateListSigning(rel, spans, f.st)
-		relateDashedPairs(rel, spans, f.st)
-		relateSupportActs(rel, spans, f.st)
-		relateSignatories(rel, f, orgID)
-		if bothSides {
-			if p := lastPairWithYu(rel, spans, f.st); p[0] != "" {
-				pair = p
-			}
-			relateBothSides(rel, spans, f.st, pair)
+		rel.startSentence(i, f)
+		for _, p := range sentencePatterns {
+			rel.rule = p.rule
+			p.read(rel, spans, f.st)
 		}
 	}
+	rel.rule = "byName"
 	relateByName(rel, facts, orgID)
 	return rel.out
 }
@@ -87,20 +92,28 @@ func relate(r *resolution, facts []sentenceFacts, orgID map[*orgMention]string) 
 // once whichever way round it was stated.
 type relationSet struct {
 	r        *resolution
+	orgID    map[*orgMention]string
 	sentence int
+	rule     string // the pattern reading now, given to what it adds
 	seen     map[[3]string]bool
 	out      []Relation
 	// st is the current sentence: a cue word with a character it lacks is
-	// not looked for (most are not there).
-	st *sentenceText
+	// not looked for (most are not there); facts are what it names.
+	st    *sentenceText
+	facts sentenceFacts
+	// pair is the last two organisations joined by 与, for 双方, looked for
+	// only when the document says 双方 (bothSides).
+	pair      [2]string
+	bothSides bool
 	// found holds where the cues looked for in the sentence are.
 	found map[string][]int
 }
 
 // startSentence sets the sentence the patterns read next.
-func (s *relationSet) startSentence(i int, st *sentenceText) {
+func (s *relationSet) startSentence(i int, f sentenceFacts) {
 	s.sentence = i
-	s.st = st
+	s.st = f.st
+	s.facts = f
 	clear(s.found)
 }
 
@@ -121,8 +134,8 @@ func (s *relationSet) find(text, word string) []int {
 	return indexAll(text, word)
 }
 
-func newRelationSet(r *resolution) *relationSet {
-	return &relationSet{r: r, seen: make(map[[3]string]bool), found: make(map[string][]int)}
+func newRelationSet(r *resolution, orgID map[*orgMention]string) *relationSet {
+	return &relationSet{r: r, orgID: orgID, seen: make(map[[3]string]bool), found: make(map[string][]int)}
 }
 
 func (s *relationSet) add(subject string, p Predicate, object string) {
@@ -150,7 +163,7 @@ func (s *relationSet) add(subject string, p Predicate, object string) {
 		return
 	}
 	s.seen[key] = true
-	s.out = append(s.out, Relation{Subject: subject, Predicate: p, Object: object, Sentence: s.sentence})
+	s.out = append(s.out, Relation{Subject: subject, Predicate: p, Object: object, Sentence: s.sentence, Rule: s.rule})
 }
 
 // sentenceOrgs lists the organisations of a sentence in text order, with the
@@ -336,7 +349,8 @@ func indexAll(text, word string) []int {
 }
 
 // relateSupportUnder: 在区委区政府、区卫生健康委及北大医院的大力支持下,密云医院… .
-func relateSupportUnder(s *relationSet, spans []orgSpan, text string, base int) {
+func relateSupportUnder(s *relationSet, spans []orgSpan, st *sentenceText) {
+	text, base := st.Text, st.Start
 	for _, at := range s.find(text, "在") {
 		rest := text[at:]
 		end := -1
@@ -371,7 +385,8 @@ func relateSupportUnder(s *relationSet, spans []orgSpan, text string, base int) 
 }
 
 // relateDispatch: A 选派专家分赴 B、C; 派驻 A 专家任 B; A 陆续派驻医疗专家.
-func relateDispatch(s *relationSet, spans []orgSpan, text string, base int) {
+func relateDispatch(s *relationSet, spans []orgSpan, st *sentenceText) {
+	text, base := st.Text, st.Start
 	for _, cue := range dispatchCues {
 		for _, at := range s.find(text, cue) {
 			cueEnd := at + len(cue)
@@ -450,7 +465,8 @@ var pairDashes = []string{"——", "—", "--", "－－", "―", "→"}
 
 // relatePairs: a notice whose title is about 对口帮扶 lists its pairs one to
 // a line, 一、A——B: A supports B.
-func relatePairs(s *relationSet, spans []orgSpan, text string, base int) {
+func relatePairs(s *relationSet, spans []orgSpan, st *sentenceText) {
+	text, base := st.Text, st.Start
 	if len(spans) != 2 {
 		return
 	}
@@ -479,7 +495,8 @@ func learns(clause string) bool {
 }
 
 // relateSupportVerbs: A 帮扶/对口支援/托管/带领 B; 在 B … 支援.
-func relateSupportVerbs(s *relationSet, spans []orgSpan, text string, base int) {
+func relateSupportVerbs(s *relationSet, spans []orgSpan, st *sentenceText) {
+	text, base := st.Text, st.Start
 	for _, cue := range supportVerbs {
 		for _, at := range s.find(text, cue) {
 			k := orgRightAfter(spans, base+at+len(cue))
@@ -652,7 +669,8 @@ func hasCueToken(st *sentenceText, from, to int, cues []string) bool {
 }
 
 // relateAffiliationUnder: (医院)由北京大学肿瘤医院主营主管; 隶属于 A.
-func relateAffiliationUnder(s *relationSet, spans []orgSpan, text string, base int) {
+func relateAffiliationUnder(s *relationSet, spans []orgSpan, st *sentenceText) {
+	text, base := st.Text, st.Start
 	for _, at := range s.find(text, "由") {
 		k := orgRightAfter(spans, base+at+len("由"))
 		if k < 0 {
@@ -705,7 +723,8 @@ func relateAffiliationUnder(s *relationSet, spans []orgSpan, text string, base i
 }
 
 // relateBases: 分别在三江县人民医院、武宣县人民医院成立肿瘤学科基层示范基地.
-func relateBases(s *relationSet, spans []orgSpan, text string, base int) {
+func relateBases(s *relationSet, spans []orgSpan, st *sentenceText) {
+	text, base := st.Text, st.Start
 	for _, at := range s.find(text, "在") {
 		k := orgRightAfter(spans, base+at+len("在"))
 		if k < 0 {
@@ -735,7 +754,8 @@ func relateBases(s *relationSet, spans []orgSpan, text string, base int) {
 }
 
 // relateInvitations: 医院邀请河北省卫生健康委医疗评价指导中心专家组来院指导.
-func relateInvitations(s *relationSet, spans []orgSpan, text string, base int) {
+func relateInvitations(s *relationSet, spans []orgSpan, st *sentenceText) {
+	text, base := st.Text, st.Start
 	for _, at := range s.find(text, "邀请") {
 		k := orgRightAfter(spans, base+at+len("邀请"))
 		if k < 0 {
@@ -854,7 +874,8 @@ func (s *relationSet) entityID(name string) string {
 
 // relateAlliances: 加强市肿瘤专科联盟建设 — the article's hospital leads the
 // alliance it builds up.
-func relateAlliances(s *relationSet, spans []orgSpan, text string, base int) {
+func relateAlliances(s *relationSet, spans []orgSpan, st *sentenceText) {
+	text, base := st.Text, st.Start
 	for _, cue := range []string{"加强", "推进", "牵头组建", "牵头成立", "牵头", "领衔", "引领", "组建"} {
 		for _, at := range s.find(text, cue) {
 			// 医院牵头组建的四川省中医专科联盟, 牵头组建了…联盟: the group
@@ -891,7 +912,8 @@ func (s *relationSet) clauseSubject(spans []orgSpan, text string, base, off int)
 
 // relateReliance: 密云医院要依托北大医院帮扶 — the one relied on for help
 // supports the one relying on it.
-func relateReliance(s *relationSet, spans []orgSpan, text string, base int) {
+func relateReliance(s *relationSet, spans []orgSpan, st *sentenceText) {
+	text, base := st.Text, st.Start
 	for _, at := range s.find(text, "依托") {
 		k := orgRightAfter(spans, base+at+len("依托"))
 		if k < 0 {
@@ -915,7 +937,8 @@ var memberEnds = []string{"为成员单位", "为成员医院", "等成员单位
 // relateMemberLists: G 由 A 牵头, B、C 为成员单位; A、B 等成员医院院长… (the
 // members of the group the sentence or, failing it, the article names);
 // A、B 同步挂牌“G分院” (branches of G).
-func relateMemberLists(s *relationSet, spans []orgSpan, text string, base int) {
+func relateMemberLists(s *relationSet, spans []orgSpan, st *sentenceText) {
+	text, base := st.Text, st.Start
 	for _, cue := range memberEnds {
 		for _, at := range s.find(text, cue) {
 			o := lastBefore(spans, base+at)
@@ -995,7 +1018,8 @@ func isGroupName(e *Entity) bool {
 // relateTeaching: 挂牌成为浙江大学医学院教学医院 — the hospital the sentence
 // speaks of is affiliated with the university body; so is every hospital of
 // a list (A、B、C成为南华大学教学医院).
-func relateTeaching(s *relationSet, spans []orgSpan, text string, base int) {
+func relateTeaching(s *relationSet, spans []orgSpan, st *sentenceText) {
+	text, base := st.Text, st.Start
 	for _, sp := range spans {
 		if sp.teaching {
 			for _, h := range s.subjectsBefore(spans, text, base, sp.start) {
@@ -1011,7 +1035,8 @@ var memberKinds = []string{"成员单位", "成员医院", "成员", "分院", "
 
 // relateMembership: A 是 B 的(紧密型医联体)成员单位 → A affiliated_with B;
 // B(a group)…成员单位包括 C、D → C, D affiliated_with B.
-func relateMembership(s *relationSet, spans []orgSpan, text string, base int) {
+func relateMembership(s *relationSet, spans []orgSpan, st *sentenceText) {
+	text, base := st.Text, st.Start
 	for _, cue := range []string{"成员单位包括", "成员单位有", "成员单位为", "成员包括"} {
 		for _, at := range s.find(text, cue) {
 			k := orgRightAfter(spans, base+at+len(cue))
@@ -1030,9 +1055,9 @@ func relateMembership(s *relationSet, spans []orgSpan, text string, base int) {
 			}
 		}
 	}
-	relateMemberLists(s, spans, text, base)
-	relateComposition(s, spans, text, base)
-	relateLeadUnits(s, spans, text, base)
+	relateMemberLists(s, spans, st)
+	relateComposition(s, spans, st)
+	relateLeadUnits(s, spans, st)
 	// 组建了…联盟,吸纳 A、B、C 等14家机构为成员单位: the members of the group
 	// named before.
 	for _, cue := range []string{"吸纳", "吸收", "纳入"} {
@@ -1084,7 +1109,8 @@ func relateMembership(s *relationSet, spans []orgSpan, text string, base int) {
 
 // relateBacking: B 得到 A 的大力支持 → A supports B; A 为 B 捐赠救护车 → A
 // supports B.
-func relateBacking(s *relationSet, spans []orgSpan, text string, base int) {
+func relateBacking(s *relationSet, spans []orgSpan, st *sentenceText) {
+	text, base := st.Text, st.Start
 	for _, cue := range []string{"得到", "获得"} {
 		for _, at := range s.find(text, cue) {
 			k := orgRightAfter(spans, base+at+len(cue))
@@ -1140,7 +1166,8 @@ var compositionEnds = []string{"联合组成", "共同组成", "组成", "共同
 // 河北省中医医疗机构联合会…是由河北省中医院牵头,保定市第一中医院、…作为发起单位一起组建
 // — every organisation between 由 and the end of the list is a member of the
 // group named before 由, but the one that leads it (牵头) supports it.
-func relateComposition(s *relationSet, spans []orgSpan, text string, base int) {
+func relateComposition(s *relationSet, spans []orgSpan, st *sentenceText) {
+	text, base := st.Text, st.Start
 	for _, at := range s.find(text, "由") {
 		g := lastBefore(spans, base+at)
 		if g == nil || !isGroupName(s.r.entities[g.id]) || strings.ContainsAny(text[g.end-base:at], "。;；") {
@@ -1218,7 +1245,8 @@ var leadCues = []string{"作为牵头单位", "为牵头单位", "是牵头单�
 
 // relateLeadUnits: 积水潭医院作为牵头单位…; 联盟以扬州市中医院为牵头单位 — the
 // leader supports the group the sentence names, else the article's one group.
-func relateLeadUnits(s *relationSet, spans []orgSpan, text string, base int) {
+func relateLeadUnits(s *relationSet, spans []orgSpan, st *sentenceText) {
+	text, base := st.Text, st.Start
 	for _, cue := range leadCues {
 		for _, at := range s.find(text, cue) {
 			lead := lastBefore(spans, base+at)

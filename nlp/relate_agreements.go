@@ -48,7 +48,13 @@ func relateListSigning(s *relationSet, spans []orgSpan, st *sentenceText) {
 
 // relateBothSides: 双方 after two organisations joined by 与 in the
 // sentence or the one before means them: 双方签署了合作协议 is a partnership.
-func relateBothSides(s *relationSet, spans []orgSpan, st *sentenceText, prev [2]string) {
+func relateBothSides(s *relationSet, spans []orgSpan, st *sentenceText) {
+	if !s.bothSides {
+		return
+	}
+	if p := lastPairWithYu(s, spans, st); p[0] != "" {
+		s.pair = p
+	}
 	if !st.mayContain("双方") && !st.mayContain("两院") {
 		return
 	}
@@ -62,7 +68,7 @@ func relateBothSides(s *relationSet, spans []orgSpan, st *sentenceText, prev [2]
 	if k < 0 || !hasCueToken(st, st.Start+k, st.End, append(signingCues, "合作")) {
 		return
 	}
-	a, b := prev[0], prev[1]
+	a, b := s.pair[0], s.pair[1]
 	if a == "" || b == "" {
 		return
 	}
@@ -132,8 +138,8 @@ func relateSupportActs(s *relationSet, spans []orgSpan, st *sentenceText) {
 
 // relateSignatories: 副省长宋争辉与…北京大学第六医院院长陆林…签约 — people who
 // sign for their bodies make the bodies partners.
-func relateSignatories(s *relationSet, f sentenceFacts, orgID map[*orgMention]string) {
-	st := f.st
+func relateSignatories(s *relationSet, _ []orgSpan, st *sentenceText) {
+	f, orgID := s.facts, s.orgID
 	if !mayContainAny(st, []string{"签约", "签署", "签订"}) {
 		return
 	}

@@ -118,6 +118,9 @@ type Relation struct {
 	Predicate Predicate
 	Object    string // Entity.ID
 	Sentence  int
+	// Rule names the pattern that stated it (dispatch, supportVerbs, …),
+	// for tracing a wrong relation to its cause.
+	Rule string
 }
 
 // Position is an official holding a title at an organisation.
