@@ -31,6 +31,7 @@ func assemble(doc *Document, facts []sentenceFacts, short map[string]*orgMention
 			}
 		}
 	}
+	r.listedApart = listedApart(facts)
 	r.resolveOrganisations(all)
 	r.resolveSignatureNames(facts)
 	for abbr, full := range short {
@@ -396,6 +397,42 @@ func (r *resolution) governmentOf(level string) string {
 // coordinatedGovernment matches 密云区委区政府 and 市委市政府: a Party committee
 // and a government of one place, named together.
 var coordinatedGovernment = regexp.MustCompile(`^(.*?)([省市县区州])委([省市县区州])(人民)?政府$`)
+
+// listSeparators stand between the items of a list of organisations.
+var listSeparators = []string{"、", "和", "及", "与", "以及", "暨"}
+
+// listedApart returns the pairs of organisation names that a sentence lists
+// side by side (A、B和C): items of one list are different organisations,
+// however alike their names (台安医院 and 台南市立安南医院).
+func listedApart(facts []sentenceFacts) map[[2]string]bool {
+	apart := make(map[[2]string]bool)
+	for _, f := range facts {
+		var list []string
+		prevEnd := -1
+		flush := func() {
+			for i, a := range list {
+				for _, b := range list[i+1:] {
+					if a != b {
+						apart[[2]string{a, b}], apart[[2]string{b, a}] = true, true
+					}
+				}
+			}
+			list = list[:0]
+		}
+		for _, o := range f.orgs {
+			if o.ref || o.typ == Department {
+				continue
+			}
+			if prevEnd < 0 || o.start < prevEnd || !contains(listSeparators, f.st.at(prevEnd, o.start)) {
+				flush()
+			}
+			list = append(list, o.name)
+			prevEnd = o.end
+		}
+		flush()
+	}
+	return apart
+}
 
 // splitCoordinated cuts 密云区委区政府 into 密云区委 and 密云区政府.
 func splitCoordinated(orgs []*orgMention) []*orgMention {

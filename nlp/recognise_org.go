@@ -168,6 +168,7 @@ func recogniseOrganisations(st *sentenceText) []*orgMention {
 	extendByPlaceBracket(st, orgs)
 	orgs = append(orgs, knownOrganisations(st, orgs)...)
 	orgs = append(orgs, recogniseMedia(st, orgs)...)
+	orgs = completeLists(st, orgs)
 	orgs = splitParents(promoteOrgans(orgs))
 	cutOverlaps(orgs)
 	return splitCoordinated(dropNested(orgs))

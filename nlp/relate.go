@@ -166,6 +166,18 @@ func (s *relationSet) add(subject string, p Predicate, object string) {
 	s.out = append(s.out, Relation{Subject: subject, Predicate: p, Object: object, Sentence: s.sentence, Rule: s.rule})
 }
 
+// addHelpBetween adds supports between two organisations that the text
+// joins as equals (A 与 B 建立对口帮扶关系): from the one at the higher level
+// (levelOf), else from a to b.
+func (s *relationSet) addHelpBetween(a, b string) {
+	ea, eb := s.r.entities[a], s.r.entities[b]
+	if ea == nil || eb == nil {
+		return
+	}
+	helper, helped := helpsDown(ea, eb)
+	s.add(helper.ID, Supports, helped.ID)
+}
+
 // sentenceOrgs lists the organisations of a sentence in text order, with the
 // bare word 医院 used for the article's own hospital (入驻医院, 医院邀请).
 func sentenceOrgs(r *resolution, f sentenceFacts, orgID map[*orgMention]string) []orgSpan {
@@ -615,7 +627,7 @@ func relatePartners(s *relationSet, spans []orgSpan, st *sentenceText) {
 						s.add(a, PartnerOf, o.id)
 					}
 					if supportCue {
-						s.add(a, Supports, o.id)
+						s.addHelpBetween(a, o.id)
 					}
 				}
 				// 我院与 A、B 签订医联体协议,将派驻医师定期坐诊: the subject

@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -35,7 +36,10 @@ type resolution struct {
 	// orgIDs is the entity of each organisation mention, once assembled.
 	orgIDs    map[*orgMention]string
 	publisher string // ID of the organisation that published the text, or ""
-	mentions  []Mention
+	// listedApart holds the pairs of names a sentence lists side by side,
+	// which are never one organisation.
+	listedApart map[[2]string]bool
+	mentions    []Mention
 }
 
 func newResolution(doc *Document) *resolution {
@@ -71,7 +75,7 @@ func (r *resolution) resolveOrganisations(orgs []docOrg) {
 		// 北京大学第一医院, not 北京大学第一医院密云医院.
 		best := ""
 		for _, full := range names[:i] {
-			if r.orgType[full] != r.orgType[short] || !isShortFormOf(short, full) {
+			if r.orgType[full] != r.orgType[short] || r.listedApart[[2]string{short, full}] || !isShortFormOf(short, full) {
 				continue
 			}
 			if best == "" || len(full) < len(best) {
@@ -99,6 +103,11 @@ func isShortFormOf(short, full string) bool {
 	}
 	if isLevelShortForm(short, full) {
 		return true
+	}
+	// 海南省人民医院 and 海南省第二人民医院 are two hospitals: a name that is
+	// another without its ordinal is no short form of it.
+	if withoutOrdinal(full) == short {
+		return false
 	}
 	// A name that starts another is its parent (北京大学第一医院 of
 	// 北京大学第一医院密云医院), not a short form of it.
@@ -128,6 +137,21 @@ func isShortFormOf(short, full string) bool {
 		}
 	}
 	return isSubsequence(short, full)
+}
+
+// ordinal matches the ordinal of a numbered hospital or body (第二, 第十二).
+var ordinal = regexp.MustCompile(`第[一二三四五六七八九十百零〇]+`)
+
+// withoutOrdinal returns name with its first ordinal taken out, or name if
+// it has none.
+func withoutOrdinal(name string) string {
+	if !strings.Contains(name, "第") {
+		return name
+	}
+	if loc := ordinal.FindStringIndex(name); loc != nil {
+		return name[:loc[0]] + name[loc[1]:]
+	}
+	return name
 }
 
 // isLevelShortForm reports whether short names a government body by its

@@ -1,0 +1,212 @@
+package nlp
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Member lists name many organisations of one kind in a row (A、B、C和D).
+// The suffix rules find most of them; an item they miss is usually a name
+// gse does not know (圣母医院, 东元综合医院, 新北市立联合医院). Its neighbours
+// say what it is: between two separators stands a whole name, nothing else.
+
+// listConjunctions join the last item of a list to the one before.
+var listConjunctions = []string{"以及", "和", "及", "与", "暨"}
+
+// listItem is one item of a list: the byte offsets in the document.
+type listItem struct{ start, end int }
+
+// completeLists finds the lists of a sentence in which at least two items
+// are organisations of one type, each an item on its own, and reads every
+// other item that ends in a suffix of that type as a name of its own. An
+// item a shorter name was found in the tail of (忠孝院区 of
+// 台北市联合医院忠孝院区) is read whole.
+func completeLists(st *sentenceText, orgs []*orgMention) []*orgMention {
+	if !st.mayContain("、") {
+		return orgs
+	}
+	added := false
+	for _, list := range sentenceLists(st) {
+		typ, ok := listType(list, orgs)
+		if !ok {
+			continue
+		}
+		for i, it := range list {
+			if i == 0 || exactOrg(orgs, it) != nil {
+				continue // the first item holds the words before the list
+			}
+			name := st.at(it.start, it.end)
+			if !isListedName(st, it, name, typ) {
+				continue
+			}
+			suf := orgSuffixOf(name, st.at(it.end, st.End))
+			kept := orgs[:0]
+			for _, o := range orgs {
+				if o.start < it.start || o.end > it.end {
+					kept = append(kept, o)
+				}
+			}
+			orgs = append(kept, &orgMention{start: it.start, end: it.end, name: name, typ: typ, suffix: suf.text})
+			added = true
+		}
+	}
+	if added {
+		slices.SortStableFunc(orgs, func(a, b *orgMention) int { return cmp.Compare(a.start, b.start) })
+	}
+	return orgs
+}
+
+// sentenceLists cuts each clause of a sentence that holds 、 into its
+// items. The last item ends where the next word after its name begins: at
+// 等 (…医院等12家医院), or at the end of an organisation found in it.
+func sentenceLists(st *sentenceText) [][]listItem {
+	var lists [][]listItem
+	text := st.Text
+	clauseStart := 0
+	for i, r := range text {
+		if !strings.ContainsRune(",，;；。:：!！?？()（）“”\"「」《》【】 \n", r) {
+			continue
+		}
+		if l := clauseList(st, clauseStart, i); len(l) >= 3 {
+			lists = append(lists, l)
+		}
+		clauseStart = i + utf8.RuneLen(r)
+	}
+	if l := clauseList(st, clauseStart, len(text)); len(l) >= 3 {
+		lists = append(lists, l)
+	}
+	return lists
+}
+
+// clauseList returns the items of the clause text[from:to] (offsets in the
+// sentence), or nil if it holds no 、. Items are cut at 、 and at the
+// conjunctions gse reads as words (A与B、C和D); the first item holds the
+// words before the list as well.
+func clauseList(st *sentenceText, from, to int) []listItem {
+	clause := st.Text[from:to]
+	if !strings.Contains(clause, "、") {
+		return nil
+	}
+	var items []listItem
+	start := st.Start + from
+	for i := 0; i < len(clause); {
+		off := st.Start + from + i
+		sep := ""
+		if strings.HasPrefix(clause[i:], "、") {
+			sep = "、"
+		} else if t, ok := st.tokenAt(off); ok && contains(listConjunctions, t.Text) {
+			sep = t.Text
+		}
+		if sep == "" {
+			_, n := utf8.DecodeRuneInString(clause[i:])
+			i += n
+			continue
+		}
+		items = append(items, listItem{start, off})
+		start = off + len(sep)
+		i += len(sep)
+	}
+	tail := listItem{start, st.Start + to}
+	if end := lastItemEnd(st, tail); end > tail.start {
+		items = append(items, listItem{tail.start, end})
+	}
+	return items
+}
+
+// lastItemEnd returns where the last item of a list ends: before 等, or
+// else at the end of the first organisation suffix in it; it.start if no
+// name ends there.
+func lastItemEnd(st *sentenceText, it listItem) int {
+	text := st.at(it.start, it.end)
+	if k := strings.Index(text, "等"); k > 0 {
+		return it.start + k
+	}
+	for i, r := range text {
+		if !suffixEnds.has(r) {
+			continue
+		}
+		end := i + utf8.RuneLen(r)
+		if orgSuffixOf(text[:end], text[end:]) != nil {
+			return it.start + end
+		}
+	}
+	return it.start
+}
+
+// listType returns the type that at least two items of the list are
+// organisations of, each found alone as the whole item (or ending the
+// first).
+func listType(list []listItem, orgs []*orgMention) (EntityType, bool) {
+	count := make(map[EntityType]int)
+	for i, it := range list {
+		o := exactOrg(orgs, it)
+		// The first item holds the words before the list (由于广华医院).
+		if i == 0 {
+			o = orgEndingIn(orgs, it)
+		}
+		if o != nil && !o.ref && o.typ != Department {
+			count[o.typ]++
+		}
+	}
+	for _, t := range []EntityType{Hospital, Institution} {
+		if count[t] >= 2 {
+			return t, true
+		}
+	}
+	return "", false
+}
+
+// exactOrg returns the organisation that is exactly the item, or nil.
+func exactOrg(orgs []*orgMention, it listItem) *orgMention {
+	for _, o := range orgs {
+		if o.start == it.start && o.end == it.end {
+			return o
+		}
+	}
+	return nil
+}
+
+// orgEndingIn returns the organisation that ends the item, or nil.
+func orgEndingIn(orgs []*orgMention, it listItem) *orgMention {
+	for _, o := range orgs {
+		if o.start >= it.start && o.end == it.end {
+			return o
+		}
+	}
+	return nil
+}
+
+// isListedName reports whether a list item is an organisation's name of
+// type typ: Chinese characters only, a suffix of that type after words
+// that say which one it is (not 各级医院, 3家医院).
+func isListedName(st *sentenceText, it listItem, name string, typ EntityType) bool {
+	n := utf8.RuneCountInString(name)
+	if n < 3 || n > 20 {
+		return false
+	}
+	for _, r := range name {
+		if !isNameRune(r) {
+			return false
+		}
+	}
+	suf := orgSuffixOf(name, st.at(it.end, st.End))
+	if suf == nil || suf.typ != typ || suf.text == name {
+		return false
+	}
+	rest := stripGeneric(strings.TrimSuffix(name, suf.text))
+	if rest == "" || countsUnits(rest) {
+		return false
+	}
+	// 三所院校与天津医院: function words and counts belong to a sentence,
+	// not to a name.
+	for i := st.firstTokenFrom(it.start); i < len(st.toks) && st.toks[i].Start < it.end; i++ {
+		t := st.toks[i]
+		if t.POS == "p" || t.POS == "c" || t.POS == "r" || strings.HasPrefix(t.POS, "u") || (t.POS == "m" && countsUnits(t.Text)) {
+			return false
+		}
+	}
+	// A designation (区域医疗中心) is no name in a list either.
+	return !isLevelDesignation(name) && !strings.Contains(name, "区域")
+}
