@@ -396,7 +396,7 @@ func (r *resolution) governmentOf(level string) string {
 
 // coordinatedGovernment matches 密云区委区政府 and 市委市政府: a Party committee
 // and a government of one place, named together.
-var coordinatedGovernment = regexp.MustCompile(`^(.*?)([省市县区州])委([省市县区州])(人民)?政府$`)
+var coordinatedGovernment = regexp.MustCompile(`^(.*?)([省市县区州])委(和|、|及|与)?([省市县区州])(人民)?政府$`)
 
 // listSeparators stand between the items of a list of organisations.
 var listSeparators = []string{"、", "和", "及", "与", "以及", "暨"}
@@ -434,7 +434,8 @@ func listedApart(facts []sentenceFacts) map[[2]string]bool {
 	return apart
 }
 
-// splitCoordinated cuts 密云区委区政府 into 密云区委 and 密云区政府.
+// splitCoordinated cuts 密云区委区政府 (or 阜平县委和县政府) into 密云区委 and
+// 密云区政府.
 func splitCoordinated(orgs []*orgMention) []*orgMention {
 	var out []*orgMention
 	for _, o := range orgs {
@@ -452,7 +453,7 @@ func splitCoordinated(orgs []*orgMention) []*orgMention {
 		cut := o.start + len(committee)
 		out = append(out,
 			&orgMention{start: o.start, end: cut, name: committee, typ: Institution, suffix: "委"},
-			&orgMention{start: cut, end: o.end, name: m[1] + m[3] + m[4] + "政府", typ: Institution, suffix: "政府"})
+			&orgMention{start: cut + len(m[3]), end: o.end, name: m[1] + m[4] + m[5] + "政府", typ: Institution, suffix: "政府"})
 	}
 	return out
 }

@@ -58,6 +58,10 @@ var orgSuffixes = indexOrgSuffixes([]orgSuffix{
 	{"集团", Institution}, {"有限公司", Institution}, {"总工会", Institution}, {"工会", Institution},
 	{"战区", Institution}, {"部队", Institution},
 	{"医院联网", Hospital}, {"医院集团", Hospital},
+	// Bodies that run a city's public hospitals (上海申康医院发展中心,
+	// 无锡市医院管理中心), and associations of professions and members.
+	{"医院发展中心", Institution}, {"医院管理中心", Institution},
+	{"联席会", Institution}, {"公会", Institution},
 })
 
 // standaloneInstitutions are bodies named by a fixed word rather than by a

@@ -192,6 +192,11 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 		// 副院长（主持工作）刘强: a note on the post stands before the name.
 		j += len(bracketNoteAt(st.at(j, st.End)))
 		person := readName(st, j, orgs)
+		// 副市长和朱岷副主任: the name after a conjunction is another
+		// person's, whom the title does not name.
+		if person != nil && person.start != j {
+			person = nil
+		}
 		if person == nil {
 			lead := ts
 			if org != nil && org.end <= ts {
@@ -450,6 +455,11 @@ func readName(st *sentenceText, off int, orgs []*orgMention) *personMention {
 	}
 	if p := readDottedName(st, off, orgs); p != nil {
 		return p
+	}
+	// 副市长和朱岷副主任, 书记和王卫明院长: a conjunction gse cut off
+	// before a surname joins two people; 和 is a surname too, but not here.
+	if c := firstRunes(rest, 1); (c == "和" || c == "与" || c == "及" || c == "同") && functionWordAt(st, off) && surnames[firstRunes(rest[len(c):], 1)] {
+		return readName(st, off+len(c), orgs)
 	}
 	surname := ""
 	for _, r := range []int{2, 1} {

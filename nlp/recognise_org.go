@@ -302,6 +302,10 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 		if suffixInsideVerb(st, end-len(suf.text)) {
 			return nil
 		}
+		// 台中荣总院长: 院 opens the title after 荣总 (荣民总医院), not a 总院.
+		if suf.text == "总院" && strings.HasPrefix(after, "长") && strings.HasSuffix(before, "荣总院") {
+			return nil
+		}
 		// 市委常委, 党委委员: a title that ends in the suffix's character.
 		if t := titles.suffixOf(before); len(t) > len(suf.text) {
 			return nil
@@ -559,8 +563,10 @@ func isAbbreviatedBody(st *sentenceText, start, end int) bool {
 var partyOrgans = []string{"组织部", "宣传部", "统战部", "政法委", "办公室", "编办", "网信办", "巡察办", "农办", "台办", "外办", "侨办", "研究室", "政研室"}
 
 // committeeOrGovernment matches a place's Party committee or government:
-// 市委, 中共上海市委, 自治区党委, 开发区党工委, 县政府 (not a hospital's 党委).
-var committeeOrGovernment = regexp.MustCompile(`^(中共)?[^院校司]*[省市县区州旗盟](委|党委|党工委|工委|政府|人民政府)$`)
+// 市委, 中共上海市委, 自治区党委, 开发区党工委, 县政府, and a university's
+// Party committee (暨南大学党委, 校党委), whose organs are bodies too; not a
+// hospital's 党委, whose offices are its units.
+var committeeOrGovernment = regexp.MustCompile(`^((中共)?[^院校司]*[省市县区州旗盟](委|党委|党工委|工委|政府|人民政府)|[^院]*(大学|学院|学校|校)党委)$`)
 
 // promoteOrgans makes a Party committee's or a government's organ named
 // with it (市委组织部) an institution of its own; the committee read inside
@@ -768,6 +774,11 @@ var properParts = map[string]bool{"nt": true, "ns": true, "nz": true, "nr": true
 // no word gse knows as part of a proper name, no character that ends a body's
 // name (北京大学肿瘤医院内蒙古医院 keeps its start).
 func placeStart(st *sentenceText, start, suffixStart int) int {
+	// 始兴县人民医院: a name that opens with a place keeps it whole (兴县 is
+	// another county).
+	if p := placeFrom(st.at(start, st.End)); p != "" && start+len(p) <= suffixStart {
+		return start
+	}
 	for i := st.firstTokenFrom(start); i < len(st.toks) && st.toks[i].Start < suffixStart; i++ {
 		k := st.toks[i].Start
 		if k > start {
@@ -820,7 +831,7 @@ func wordStart(st *sentenceText, suffixStart int, suffix string) int {
 	for p := suffixStart; p > start; {
 		// A verb of unit names right before the suffix is the unit's own
 		// word (规划建设部), not the verb before a name (建设卒中中心).
-		if w := boundaryWordEndingAt(st, start, p, connectorsInside); w != "" && !(p == suffixStart && len(w) > 3 && isNameVerb(w)) {
+		if w := boundaryWordEndingAt(st, start, p, connectorsInside); w != "" && !(p == suffixStart && len(w) > 3 && isNameVerb(w)) && !placeCovers(st, p-len(w), p) {
 			if left, ok := joinedDiscipline(st, start, p-len(w), w, suffix); ok {
 				return left
 			}
@@ -835,7 +846,7 @@ func wordStart(st *sentenceText, suffixStart int, suffix string) int {
 		if t, ok := st.tokenEndingAt(p); ok && (t.POS == "f" || t.POS == "m") {
 			afterPlace = placeEndsAt(st, t.Start)
 		}
-		if t, ok := st.tokenEndingAt(p); ok && t.Start >= start && cutsName(t, connectorsInside) && !(field && t.POS == "vn") && !afterPlace && !placeRunsThrough(st, t.Start, p) && !continuesPlace(st, t) && !namesUniversity(st, t) && !ordinalBeforeSuffix(st, t, suffixStart) {
+		if t, ok := st.tokenEndingAt(p); ok && t.Start >= start && cutsName(t, connectorsInside) && !(field && t.POS == "vn") && !afterPlace && !placeRunsThrough(st, t.Start, p) && !placeCovers(st, t.Start, t.End) && !continuesPlace(st, t) && !namesUniversity(st, t) && !ordinalBeforeSuffix(st, t, suffixStart) {
 			return p
 		}
 		_, n := utf8.DecodeLastRuneInString(st.at(start, p))
@@ -953,6 +964,21 @@ func placeRunsThrough(st *sentenceText, from, to int) bool {
 		}
 		_, n := utf8.DecodeRuneInString(st.at(k, st.End))
 		k += n
+	}
+	return false
+}
+
+// placeCovers reports whether a place name that starts before the document
+// offset from runs to to or past it: gse cut 台/中 of 台中, and 中 is no
+// direction or boundary word there.
+func placeCovers(st *sentenceText, from, to int) bool {
+	k := from
+	for n := 0; n < 4 && k > st.Start; n++ {
+		_, size := utf8.DecodeLastRuneInString(st.at(st.Start, k))
+		k -= size
+		if p := placeAt(st.at(k, st.End)); p != "" && k+len(p) >= to {
+			return true
+		}
 	}
 	return false
 }
@@ -1217,7 +1243,11 @@ func isDistinctiveName(st *sentenceText, start int, name, suffix string, typ Ent
 	}
 	// 学术委员会, 伦理委员会, 胸痛中心联盟: a committee or alliance named by
 	// its field alone is a kind, not an organisation the text names.
-	if (suffix == "委员会" || suffix == "联盟") && !hasNameAnchor(st, start, name, suffix) {
+	if (suffix == "委员会" || suffix == "联盟" || suffix == "联席会") && !hasNameAnchor(st, start, name, suffix) {
+		return false
+	}
+	// 第一次联席会, 第三届理事会: a meeting or a term, not a body.
+	if sessionOrdinal.MatchString(rest) {
 		return false
 	}
 	// A level word alone (市, 区, 省) before a non-government suffix is generic.
@@ -1227,6 +1257,9 @@ func isDistinctiveName(st *sentenceText, start int, name, suffix string, typ Ent
 	}
 	return !countsUnits(rest)
 }
+
+// sessionOrdinal matches the number of a meeting or a term (第一次, 第三届).
+var sessionOrdinal = regexp.MustCompile(`^第[一二三四五六七八九十百零〇0-9]+[次届期]`)
 
 // bareAllowed lists suffixes that name a body on their own or after a level
 // word (市委, 区政府, 医保局, 市卫生健康委).
@@ -1378,7 +1411,9 @@ func hasNameAnchor(st *sentenceText, start int, name, suffix string) bool {
 	if startsWithPlace(name) || places().prefectures.prefixOf(name) != "" || strings.ContainsAny(firstRunes(name, 1), "市区县省州") {
 		return true
 	}
-	for _, w := range []string{"市", "县", "区", "省", "州", "旗", "镇", "乡", "街道", "大学", "学院", "医科", "中医药", "中国", "国家", "人民", "第"} {
+	// 三军总医院, 国军台中总医院, 空军医院: the army's hospitals are named by
+	// the service; 荣民 names Taiwan's veterans' hospitals.
+	for _, w := range []string{"市", "县", "区", "省", "州", "旗", "镇", "乡", "街道", "大学", "学院", "医科", "中医药", "中国", "国家", "人民", "第", "军", "荣民", "武警"} {
 		k := strings.Index(name, w)
 		if k > 0 && k < len(name)-len(suffix) {
 			return true

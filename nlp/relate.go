@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"cmp"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -941,7 +942,7 @@ func relateReliance(s *relationSet, spans []orgSpan, st *sentenceText) {
 
 // groupWords name a group that hospitals join (a hospital that joins an
 // association is one of its member units).
-var groupWords = []string{"医疗集团", "医联体", "医疗联合体", "联合体", "医共体", "医疗共同体", "健康共同体", "健共体", "专科联盟", "联盟", "集团", "总院", "协会", "学会"}
+var groupWords = []string{"医疗集团", "医联体", "医疗联合体", "联合体", "医共体", "医疗共同体", "健康共同体", "健共体", "专科联盟", "联盟", "集团", "总院", "协会", "学会", "联席会", "医院联网"}
 
 // memberEnds close a list of members: A、B 为成员单位; A、B 等成员医院.
 var memberEnds = []string{"为成员单位", "为成员医院", "等成员单位", "等成员医院", "等集团成员"}
@@ -1049,15 +1050,23 @@ var memberKinds = []string{"成员单位", "成员医院", "成员", "分院", "
 // B(a group)…成员单位包括 C、D → C, D affiliated_with B.
 func relateMembership(s *relationSet, spans []orgSpan, st *sentenceText) {
 	text, base := st.Text, st.Start
-	for _, cue := range []string{"成员单位包括", "成员单位有", "成员单位为", "成员包括"} {
+	for _, cue := range []string{"成员单位", "成员医院", "成员"} {
 		for _, at := range s.find(text, cue) {
-			k := orgRightAfter(spans, base+at+len(cue))
+			// 成员单位包括 A、B; 发起成员单位共13家,包括:A、B.
+			after := memberListStart(text[at+len(cue):])
+			if after < 0 {
+				continue
+			}
+			k := orgRightAfter(spans, base+at+len(cue)+after)
 			if k < 0 {
 				continue
 			}
 			group := s.clauseSubject(spans, text, base, base+at)
 			if !isGroupName(s.r.entities[group]) {
 				group = s.groupReferredBefore(text, at)
+			}
+			if group == "" {
+				group = s.soleGroup() // the one group the article names
 			}
 			if group == "" {
 				continue
@@ -1117,6 +1126,28 @@ func relateMembership(s *relationSet, spans []orgSpan, st *sentenceText) {
 			s.add(member, AffiliatedWith, spans[k].id)
 		}
 	}
+}
+
+// memberCount matches the count a member list may give first (共13家,).
+var memberCount = regexp.MustCompile(`^(共|计|达)?[0-9一二三四五六七八九十百]+(家|个|所)[,，]?`)
+
+// memberListStart returns where the list of members begins in the text
+// after 成员单位: after 包括, 有, 为 or 是, a count before it and a colon
+// after it; -1 if no list follows.
+func memberListStart(after string) int {
+	n := 0
+	if m := memberCount.FindString(after); m != "" {
+		n = len(m)
+	}
+	w := hasAnyPrefix(after[n:], []string{"包括", "包含", "有", "为", "是"})
+	if w == "" {
+		return -1
+	}
+	n += len(w)
+	if c := hasAnyPrefix(after[n:], []string{":", "："}); c != "" {
+		n += len(c)
+	}
+	return n
 }
 
 // relateBacking: B 得到 A 的大力支持 → A supports B; A 为 B 捐赠救护车 → A

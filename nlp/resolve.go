@@ -104,6 +104,10 @@ func isShortFormOf(short, full string) bool {
 	if isLevelShortForm(short, full) {
 		return true
 	}
+	// 国军台中总院 of 国军台中总医院: 院 for 医院.
+	if strings.HasSuffix(full, "医院") && short == strings.TrimSuffix(full, "医院")+"院" && utf8.RuneCountInString(short) >= 4 {
+		return true
+	}
 	// 海南省人民医院 and 海南省第二人民医院 are two hospitals: a name that is
 	// another without its ordinal is no short form of it.
 	if withoutOrdinal(full) == short {
