@@ -229,6 +229,30 @@ func hospitalAbbreviations(facts []sentenceFacts) map[string]*orgMention {
 	if len(fulls) == 0 {
 		return out
 	}
+	// 吉大二院 may stand for 吉林大学第二医院, which the text names only at
+	// the head of its branch's name (吉林大学第二医院通榆医院).
+	// branchRest holds, for such a parent, what its branches' names add
+	// (新疆医院 of 西安交通大学第二附属医院新疆医院): 西安交大二附院新疆医院
+	// is the branch, not the parent.
+	branchRest := make(map[*orgMention][]string)
+	for _, full := range fulls {
+		p := impliedParentOf(full.name)
+		if p == "" {
+			continue
+		}
+		if !named[p] {
+			named[p] = true
+			parent := &orgMention{start: full.start, end: full.start + len(p), name: p, typ: Hospital, suffix: "医院"}
+			fulls = append(fulls, parent)
+			branchRest[parent] = append(branchRest[parent], full.name[len(p):])
+			continue
+		}
+		for m := range branchRest {
+			if m.name == p {
+				branchRest[m] = append(branchRest[m], full.name[len(p):])
+			}
+		}
+	}
 	var firsts runeSet
 	var firstChars []string
 	for _, full := range fulls {
@@ -272,6 +296,9 @@ func hospitalAbbreviations(facts []sentenceFacts) map[string]*orgMention {
 					// 吉大一院 is short for 吉林大学第一医院, not for its
 					// branch 吉林大学第一医院敦化医院: the shortest full name.
 					if isSubsequence(cand, full.name) && cand != full.name && (out[cand] == nil || len(full.name) < len(out[cand].name)) {
+						if hasAnyPrefix(string(text[i+n:]), branchRest[full]) != "" {
+							continue
+						}
 						out[cand] = full
 					}
 				}

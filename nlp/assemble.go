@@ -35,6 +35,12 @@ func assemble(doc *Document, facts []sentenceFacts, short map[string]*orgMention
 	r.resolveOrganisations(all)
 	r.resolveSignatureNames(facts)
 	for abbr, full := range short {
+		// A hospital named only at the head of its branch's name, and by
+		// this short form (吉大二院), is named after all.
+		if _, ok := r.canonical[full.name]; !ok {
+			r.canonical[full.name] = full.name
+			r.orgType[full.name] = full.typ
+		}
 		r.canonical[abbr] = r.canonical[full.name]
 	}
 	mainName := r.chooseMain(all)

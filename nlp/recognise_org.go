@@ -372,7 +372,7 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 		}
 		// 醫院管理局(醫管局): a body the text gives a short name of its own
 		// is named, whatever words it is made of.
-		if isDistinctiveName(st, start, name, suf.text, suf.typ) || introducesShortName(name, st.at(end, st.End)) {
+		if isDistinctiveName(st, start, name, suf.text, suf.typ) || introducesShortName(name, st.at(end, st.End)) || isSchoolHospital(st, start, name) {
 			// 获批浙江中医药大学附属医院: approved as the university's
 			// affiliated hospital, a title, not a hospital of that name.
 			if strings.HasSuffix(name, "附属医院") && hasAnySuffix(st.at(st.Start, start), []string{"获批", "获批为", "批准为"}) != "" {
@@ -1260,6 +1260,31 @@ func isDistinctiveName(st *sentenceText, start int, name, suffix string, typ Ent
 
 // sessionOrdinal matches the number of a meeting or a term (第一次, 第三届).
 var sessionOrdinal = regexp.MustCompile(`^第[一二三四五六七八九十百零〇0-9]+[次届期]`)
+
+// schoolHospital matches a university's hospital named without the
+// university (附属医院, 附属口腔医院, 第一附属医院, 附属盛京医院).
+var schoolHospital = regexp.MustCompile(`^(第[一二三四五六七八九十]+)?附属[\p{Han}]{0,4}医院$`)
+
+// isSchoolHospital reports whether a name is a school hospital's and the
+// sentence names a school before it (西藏民族大学医学院…、附属医院党委书记,
+// 我校附属口腔医院, 学校第一附属医院): the school's own hospital.
+func isSchoolHospital(st *sentenceText, start int, name string) bool {
+	if !schoolHospital.MatchString(name) {
+		return false
+	}
+	// 附属医院 alone is as often the kind (履行好附属医院职责, 学校及附属
+	// 医院): only a title after it (附属医院党委书记) makes it one hospital.
+	if name == "附属医院" && titleAt(st.at(start+len(name), st.End)) == "" {
+		return false
+	}
+	before := st.at(st.Start, start)
+	for _, w := range []string{"大学", "学院", "学校", "我校", "本校", "医学部"} {
+		if strings.Contains(before, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // bareAllowed lists suffixes that name a body on their own or after a level
 // word (市委, 区政府, 医保局, 市卫生健康委).

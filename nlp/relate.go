@@ -808,6 +808,11 @@ func relateByName(s *relationSet, facts []sentenceFacts, orgID map[*orgMention]s
 			if p := s.r.canonical[affiliationParent(o.name)]; p != "" {
 				s.add(id, AffiliatedWith, s.entityID(p))
 			}
+			// 附属口腔医院, 第一附属医院: the hospital of the school the
+			// article is about.
+			if schoolHospital.MatchString(e.Name) {
+				s.add(id, AffiliatedWith, s.articleSchool())
+			}
 			// 常州市第三人民医院医疗集团 is led by the hospital it is named
 			// after, not a member of it.
 			if isGroupName(e) {
@@ -844,6 +849,27 @@ func relateByName(s *relationSet, facts []sentenceFacts, orgID map[*orgMention]s
 			}
 		}
 	}
+}
+
+// articleSchool returns the university the article is about: the one it
+// calls 我校, else the one university it names (an entity of its own, not
+// only the head of a longer name); "" if none or several.
+func (s *relationSet) articleSchool() string {
+	if s.r.mainSchool != "" {
+		return s.r.mainSchool
+	}
+	found := ""
+	for _, id := range s.r.order {
+		e := s.r.entities[id]
+		if e.Type != Institution || hasAnySuffix(e.Name, []string{"大学", "大學"}) == "" {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = id
+	}
+	return found
 }
 
 // parentBodyKinds end the names of bodies a hospital named after them

@@ -69,23 +69,74 @@ func (r *resolution) resolveOrganisations(orgs []docOrg) {
 	}
 	// Longest first, so that every name is compared with fuller ones only.
 	sort.SliceStable(names, func(i, j int) bool { return len(names[i]) > len(names[j]) })
+	implied := impliedParents(names, r.orgType)
 	for i, short := range names {
 		r.canonical[short] = short
 		// Of the fuller names, the shortest that short abbreviates: 北大医院 is
 		// 北京大学第一医院, not 北京大学第一医院密云医院.
 		best := ""
-		for _, full := range names[:i] {
-			if r.orgType[full] != r.orgType[short] || r.listedApart[[2]string{short, full}] || !isShortFormOf(short, full) {
+		for _, full := range append(names[:i:i], implied...) {
+			typ, named := r.orgType[full]
+			if !named {
+				typ = Hospital // an implied parent
+			}
+			if len(full) <= len(short) || typ != r.orgType[short] || r.listedApart[[2]string{short, full}] || !isShortFormOf(short, full) {
 				continue
 			}
 			if best == "" || len(full) < len(best) {
 				best = full
 			}
 		}
-		if best != "" {
-			r.canonical[short] = r.canonical[best]
+		if best == "" {
+			continue
 		}
+		// 吉大二院 of 吉林大学第二医院, which the text names only at the
+		// head of its branch's name (吉林大学第二医院通榆医院): the
+		// hospital is named after all.
+		if _, named := r.orgType[best]; !named {
+			r.orgType[best] = Hospital
+			r.canonical[best] = best
+		}
+		r.canonical[short] = r.canonical[best]
 	}
+}
+
+// impliedParentOf returns the hospital a hospital's name opens with
+// (吉林大学第二医院 of 吉林大学第二医院通榆医院), or "".
+func impliedParentOf(name string) string {
+	k := strings.Index(name, "医院")
+	if k < 0 {
+		return ""
+	}
+	parent := name[:k+len("医院")]
+	rest := name[len(parent):]
+	if rest == "" || utf8.RuneCountInString(parent) < 5 || utf8.RuneCountInString(rest) < 3 || hasAnySuffix(rest, []string{"医院", "分院", "院区"}) == "" {
+		return ""
+	}
+	return parent
+}
+
+// impliedParents returns the hospitals that other hospitals are named after
+// (吉林大学第二医院 of 吉林大学第二医院通榆医院) and that the text does not
+// name on their own: a short form may stand for one.
+func impliedParents(names []string, types map[string]EntityType) []string {
+	var out []string
+	seen := make(map[string]bool)
+	for _, n := range names {
+		if types[n] != Hospital {
+			continue
+		}
+		parent := impliedParentOf(n)
+		if parent == "" {
+			continue
+		}
+		if _, named := types[parent]; named || seen[parent] {
+			continue
+		}
+		seen[parent] = true
+		out = append(out, parent)
+	}
+	return out
 }
 
 // isShortFormOf reports whether short is a shorter name the text uses for
