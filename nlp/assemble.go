@@ -47,6 +47,10 @@ func assemble(doc *Document, facts []sentenceFacts, short map[string]*orgMention
 	if mainName != "" {
 		r.main = EntityID(Hospital, mainName, "")
 	}
+	r.self = r.main
+	if self := r.chooseSelf(all, mainName); self != "" {
+		r.self = EntityID(Hospital, self, "")
+	}
 	if school := r.chooseSchool(all); school != "" {
 		r.mainSchool = EntityID(Institution, school, "")
 	}
@@ -67,6 +71,9 @@ func assemble(doc *Document, facts []sentenceFacts, short map[string]*orgMention
 		case o.start == o.end && !named[r.canonical[o.name]]:
 		case o.ref:
 			id := r.main
+			if o.name == "我院" || o.name == "本院" {
+				id = r.self
+			}
 			if o.name == "该院" {
 				id = r.antecedent(all, o)
 			}
@@ -296,7 +303,7 @@ func (r *resolution) assemblePositions(facts []sentenceFacts, orgID map[*orgMent
 				case p.group != "":
 					org = r.groupNamed(p.group)
 				case p.ownHospital:
-					org = r.main
+					org = r.hospitalBefore(f, p.person.start, orgID)
 				case bylineTitles[p.title]:
 					org = r.bylineOrg(f, p)
 				case placeTitles[p.title] != "":
@@ -339,6 +346,30 @@ func (r *resolution) assemblePositions(facts []sentenceFacts, orgID map[*orgMent
 		}
 	}
 	return out
+}
+
+// hospitalBefore is the hospital 医院 before a title refers to (沧州市第四医院
+// 党委副书记、院长刘玲,…、医院党委书记张耀清): the last one its sentence names
+// before off, not a group or a campus; else the article's own.
+func (r *resolution) hospitalBefore(f sentenceFacts, off int, orgID map[*orgMention]string) string {
+	best := ""
+	end := -1
+	for _, o := range f.orgs {
+		if o.ref || o.typ != Hospital || o.end > off || o.end <= end {
+			continue
+		}
+		e := r.entities[orgID[o]]
+		// 我院与中国地质大学医院…,院党委书记熊国良: the partner named with
+		// 我院 is not the 院 of the title.
+		if e == nil || isGroupName(e) || hasAnySuffix(e.Name, []string{"院区", "分院"}) != "" || r.besideOwnHospital(o) {
+			continue
+		}
+		best, end = e.ID, o.end
+	}
+	if best == "" {
+		return r.main
+	}
+	return best
 }
 
 // honorifics are roles a text also puts after a name in address (刘楚钊医生).

@@ -118,6 +118,13 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 		}
 		ts, te := pos, pos+len(title)
 		org := orgEndsAt(orgs, ts)
+		// 阳曲县中医院新任院长关炜, 桃园分院原院长王德芳: a word for when the
+		// post is held stands between the body and the title.
+		if org == nil {
+			if w := hasAnySuffix(st.at(st.Start, ts), tenureWords); w != "" {
+				org = orgEndsAt(orgs, ts-len(w))
+			}
+		}
 		// 重症医学科（ICU）主任: a note in brackets between unit and title.
 		if org == nil {
 			if note := bracketNoteBefore(st.at(st.Start, ts)); note != "" {
@@ -445,6 +452,10 @@ func placeBefore(st *sentenceText, off int, level string) *orgMention {
 	// An empty span: the place (密云区) is no surface form of the government.
 	return &orgMention{start: off, end: off, name: place + "政府", typ: Institution, suffix: "政府"}
 }
+
+// tenureWords say when a post is held; they may stand between a body and
+// its title.
+var tenureWords = []string{"新任", "现任", "时任", "前任", "首任", "原", "代理"}
 
 // readName reads a person's name (surname and one or two given characters)
 // at off, or returns nil.

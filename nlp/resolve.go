@@ -26,6 +26,9 @@ type resolution struct {
 	canonical map[string]string  // organisation surface name → canonical name
 	orgType   map[string]EntityType
 	main      string // ID of the article's own hospital, or ""
+	// self is the ID of the hospital the text calls 我院 or 本院: main,
+	// unless that is a hospital 我院 goes to (chooseSelf).
+	self string
 	// mainSchool is the ID of the university a text written as 我校 is
 	// about, or "".
 	mainSchool string
@@ -303,6 +306,45 @@ func (r *resolution) chooseMain(orgs []docOrg) string {
 	return best
 }
 
+// chooseSelf picks the hospital the article calls 我院 or 本院 when that is
+// not the one it is about: a report by a hospital that sends its people to
+// another (我院院长…赴卓资县中蒙医医院考察调研) names the other most. It is
+// the hospital named most often, the first on a tie, among those the text
+// neither joins to 我院 (我院与 X) nor sends 我院 to or from (赴 X, X 来我院);
+// "" when the article's own is its main hospital or no other is left.
+func (r *resolution) chooseSelf(orgs []docOrg, main string) string {
+	other := r.visitedByOwn(orgs)
+	if !other[main] {
+		return ""
+	}
+	count := make(map[string]int)
+	first := make(map[string]int)
+	for i, o := range orgs {
+		if o.ref || o.typ != Hospital {
+			continue
+		}
+		c := r.canonical[o.name]
+		if other[c] || r.besideOwnHospital(o.orgMention) || hasAnySuffix(c, []string{"院区", "分院", "互联网医院"}) != "" || isGroupName(&Entity{Name: c}) {
+			other[c] = true
+			continue
+		}
+		if _, ok := first[c]; !ok {
+			first[c] = i
+		}
+		count[c]++
+	}
+	best := ""
+	for c, n := range count {
+		if other[c] {
+			continue
+		}
+		if best == "" || n > count[best] || n == count[best] && first[c] < first[best] {
+			best = c
+		}
+	}
+	return best
+}
+
 // chooseSchool picks the university or college a text that says 我校 is
 // about: the one named most often, the first on a tie; "" if the text says
 // no 我校 or names no school.
@@ -344,6 +386,55 @@ func (r *resolution) besideOwnHospital(o *orgMention) bool {
 		return false
 	}
 	return hasAnyPrefix(text[o.end:], ownRefsAfter) != "" || hasAnySuffix(text[:o.start], ownRefsBefore) != ""
+}
+
+// ownMoves are the words by which the article's own hospital (我院) goes to
+// or acts on another one named after them in its sentence (我院专家赴 X,
+// 我院…对口帮扶 X); ownVisited those by which another comes to it (X 一行
+// 来我院, 莅临我院).
+var (
+	ownMoves   = []string{"赴", "到", "前往", "来到", "走进", "深入", "进驻", "派驻", "下沉", "帮扶", "支援", "托管", "考察", "调研", "看望", "慰问", "指导"}
+	ownVisited = []string{"来我院", "到我院", "莅临我院", "赴我院", "走进我院", "来本院", "到本院", "莅临本院"}
+)
+
+// visitedByOwn returns the hospitals that the article's own hospital, called
+// 我院 or 本院, goes to or helps in a sentence, or that come to it: they are
+// not the article's own.
+func (r *resolution) visitedByOwn(orgs []docOrg) map[string]bool {
+	out := make(map[string]bool)
+	text := r.doc.Text
+	for _, ref := range orgs {
+		if !ref.ref || (ref.name != "我院" && ref.name != "本院") {
+			continue
+		}
+		for _, o := range orgs {
+			if o.sent != ref.sent || o.ref || o.typ != Hospital || o.end > len(text) {
+				continue
+			}
+			switch {
+			case o.start >= ref.end:
+				between := text[ref.end:o.start]
+				if strings.ContainsAny(between, "。;；") || utf8.RuneCountInString(between) > 80 {
+					continue
+				}
+				for _, w := range ownMoves {
+					if strings.Contains(between, w) {
+						out[r.canonical[o.name]] = true
+						break
+					}
+				}
+			case o.end <= ref.start:
+				between := text[o.end:ref.end]
+				if strings.ContainsAny(between, "。;；") || utf8.RuneCountInString(between) > 40 {
+					continue
+				}
+				if hasAnySuffix(between, ownVisited) != "" {
+					out[r.canonical[o.name]] = true
+				}
+			}
+		}
+	}
+	return out
 }
 
 // followsSource reports whether a name stands right after a 来源 label
