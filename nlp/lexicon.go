@@ -208,6 +208,7 @@ var boundaryWords = newWordList([]string{
 	"落实", "全面落实", "以来", "长期以来", "近年来", "期间", "以后", "之后", "目前", "当前", "如今", "今年", "去年",
 	"之一", "全国", "省内外", "国内外", "区内外", "市内外",
 	"暨", "利用", "调动", "辐射", "覆盖", "服务于", "学校", "我校", "本校", "该校", "部分",
+	"随着", "随著", "名列", "波及", "先生", "女士", "专长",
 })
 
 // genericNamePrefixes carry no distinctive information: a name made only of

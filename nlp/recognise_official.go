@@ -113,11 +113,17 @@ func recognisePositions(st *sentenceText, orgs []*orgMention) ([]*positionMentio
 
 		// 学校对 holds no 校对, but 医政医管处处长 holds 处长 however gse
 		// cut it (处处 is a word): a name that ends there marks the start.
-		if title == "" || insideOrg(orgs, pos) || titleStraddlesWord(st, pos, pos+len(title)) && orgEndsAt(orgs, pos) == nil {
+		// 衛生局長楊文志, 成大醫院長李經維: the body's last character opens
+		// its head's title (局 of 局长).
+		contracted := contractedTitleOrg(orgs, pos, title)
+		if title == "" || contracted == nil && insideOrg(orgs, pos) || titleStraddlesWord(st, pos, pos+len(title)) && orgEndsAt(orgs, pos) == nil && contracted == nil {
 			continue
 		}
 		ts, te := pos, pos+len(title)
 		org := orgEndsAt(orgs, ts)
+		if contracted != nil {
+			org = contracted
+		}
 		// 阳曲县中医院新任院长关炜, 桃园分院原院长王德芳: a word for when the
 		// post is held stands between the body and the title.
 		if org == nil {
@@ -451,6 +457,21 @@ func placeBefore(st *sentenceText, off int, level string) *orgMention {
 	place := st.at(start, off)
 	// An empty span: the place (密云区) is no surface form of the government.
 	return &orgMention{start: off, end: off, name: place + "政府", typ: Institution, suffix: "政府"}
+}
+
+// contractedTitleOrg returns the organisation whose name's last character
+// opens a title at off (卫生局 and 局长 in 卫生局长, 医院 and 院长 in 医院长),
+// or nil.
+func contractedTitleOrg(orgs []*orgMention, off int, title string) *orgMention {
+	if !strings.HasSuffix(title, "长") || utf8.RuneCountInString(title) != 2 {
+		return nil
+	}
+	for _, o := range orgs {
+		if !o.ref && o.end == off+len(title)-len("长") && o.start < off && strings.HasSuffix(o.name, strings.TrimSuffix(title, "长")) {
+			return o
+		}
+	}
+	return nil
 }
 
 // tenureWords say when a post is held; they may stand between a body and

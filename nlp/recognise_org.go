@@ -832,6 +832,13 @@ func wordStart(st *sentenceText, suffixStart int, suffix string) int {
 		// A verb of unit names right before the suffix is the unit's own
 		// word (规划建设部), not the verb before a name (建设卒中中心).
 		if w := boundaryWordEndingAt(st, start, p, connectorsInside); w != "" && !(p == suffixStart && len(w) > 3 && isNameVerb(w)) && !placeCovers(st, p-len(w), p) {
+			// 成大医院: one character and 大 before the suffix are a
+			// university's short name, not the adjective.
+			if w == "大" && (p == suffixStart || strings.HasPrefix(st.at(p, st.End), "医院")) {
+				if _, n := utf8.DecodeLastRuneInString(st.at(st.Start, p-len(w))); n > 0 && p-len(w)-n >= start && isUniversityShortForm(st, p-len(w)-n, st.at(p-len(w)-n, p)) {
+					return p - len(w) - n
+				}
+			}
 			if left, ok := joinedDiscipline(st, start, p-len(w), w, suffix); ok {
 				return left
 			}
@@ -1220,7 +1227,9 @@ func isDistinctiveName(st *sentenceText, start int, name, suffix string, typ Ent
 			return false
 		}
 		if rest == "" {
-			return strings.Contains("医保局 医疗保障局 疾控中心 市委 区委 县委 省委 州委", suffix)
+			// 衛生局: the health bureau of the place the text is about
+			// (Macau's, a county's), as 市委 is.
+			return strings.Contains("医保局 医疗保障局 疾控中心 市委 区委 县委 省委 州委 卫生局", suffix)
 		}
 		return !strings.HasSuffix(rest, "院") && !strings.HasSuffix(rest, "医院")
 	}
@@ -1238,7 +1247,7 @@ func isDistinctiveName(st *sentenceText, start int, name, suffix string, typ Ent
 	if rest == "" {
 		return false
 	}
-	if typ == Hospital && suffix != "院区" && suffix != "分院" && !hasNameAnchor(st, start, name, suffix) {
+	if typ == Hospital && suffix != "院区" && suffix != "分院" && !hasNameAnchor(st, start, name, suffix) && !isUniversityShortForm(st, start, strings.TrimSuffix(name, suffix)) {
 		return false
 	}
 	// 学术委员会, 伦理委员会, 胸痛中心联盟: a committee or alliance named by
@@ -1256,6 +1265,28 @@ func isDistinctiveName(st *sentenceText, start int, name, suffix string, typ Ent
 		return suffix == "政协" || suffix == "人大" || (suffix == "妇幼保健院" && strings.Contains("市区县省", rest))
 	}
 	return !countsUnits(rest)
+}
+
+// isUniversityShortForm reports whether the words before a hospital's
+// suffix are a university called by one character and 大 (成大医院 of 成功
+// 大学, 台大医院): gse knows no such word, or knows it as an abbreviation,
+// while 扩大, 重大, 较大 are words of the language.
+func isUniversityShortForm(st *sentenceText, start int, rest string) bool {
+	if utf8.RuneCountInString(rest) != 2 || !strings.HasSuffix(rest, "大") {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(rest)
+	if strings.ContainsRune("一二三四五六七八九十百千万最较很太更扩重强伟庞盛", first) {
+		return false
+	}
+	t, ok := st.tokenAt(start)
+	if !ok {
+		return false
+	}
+	if t.Text == rest {
+		return t.POS == "j" || t.POS == "nt" || t.POS == "nz"
+	}
+	return utf8.RuneCountInString(t.Text) == 1 && !functionPOS[t.POS]
 }
 
 // sessionOrdinal matches the number of a meeting or a term (第一次, 第三届).

@@ -153,6 +153,15 @@ func relateSignatories(s *relationSet, _ []orgSpan, st *sentenceText) {
 		if !hasCueToken(st, off, clauseEnd, []string{"签约", "签署", "签订"}) {
 			continue
 		}
+		// …与南投医院院长洪弘昌代表签约,军医局长吴怡昌…出席: those named
+		// after the signing attend it.
+		cue := clauseEnd
+		for _, w := range []string{"签约", "签署", "签订"} {
+			if k := strings.Index(st.at(off, clauseEnd), w); k >= 0 && off+k < cue {
+				cue = off + k
+			}
+		}
+		clauseEnd = cue
 		var left, right []string
 		for _, p := range f.positions {
 			id := ""
