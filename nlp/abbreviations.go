@@ -262,41 +262,42 @@ func hospitalAbbreviations(facts []sentenceFacts) map[string]*orgMention {
 		}
 		firsts.add(r)
 	}
-	var text []rune // reused from sentence to sentence
 	for _, f := range facts {
-		if !strings.Contains(f.st.Text, "院") || !mayContainAny(f.st, firstChars) {
+		text := f.st.Text
+		if !strings.Contains(text, "院") || !mayContainAny(f.st, firstChars) {
 			continue
 		}
-		text = text[:0]
-		for _, r := range f.st.Text {
-			text = append(text, r)
-		}
-		for i := range text {
-			if !firsts.has(text[i]) {
-				continue
+		// Three to seven characters ending in 院 (北大医院 is found by its
+		// suffix already): look back from every 院 for a first character.
+		for at := 0; ; {
+			k := strings.Index(text[at:], "院")
+			if k < 0 {
+				break
 			}
-			for _, full := range fulls {
-				first, _ := utf8.DecodeRuneInString(full.name)
-				if text[i] != first {
+			end := at + k + len("院")
+			at = end
+			i := end - len("院")
+			for n := 2; n <= 7 && i > 0; n++ {
+				r, size := utf8.DecodeLastRuneInString(text[:i])
+				i -= size
+				if n < 3 || !firsts.has(r) {
 					continue
 				}
-				// Three to seven characters ending in 院 (北大医院 is found by
-				// its suffix already).
-				for n := 3; n <= 7 && i+n <= len(text); n++ {
-					if text[i+n-1] != '院' {
-						continue
-					}
-					cand := string(text[i : i+n])
-					// 浙江大学医学院 is a body of its own, not short for
-					// 浙江大学医学院附属第一医院.
-					if strings.Contains(cand, "医院") || named[cand] ||
-						hasAnySuffix(cand, []string{"学院", "研究院", "科学院", "工程院", "疗养院", "保健院", "卫生院", "书院"}) != "" {
+				cand := text[i:end]
+				// 浙江大学医学院 is a body of its own, not short for
+				// 浙江大学医学院附属第一医院.
+				if strings.Contains(cand, "医院") || named[cand] ||
+					hasAnySuffix(cand, []string{"学院", "研究院", "科学院", "工程院", "疗养院", "保健院", "卫生院", "书院"}) != "" {
+					continue
+				}
+				for _, full := range fulls {
+					if first, _ := utf8.DecodeRuneInString(full.name); first != r {
 						continue
 					}
 					// 吉大一院 is short for 吉林大学第一医院, not for its
 					// branch 吉林大学第一医院敦化医院: the shortest full name.
 					if isSubsequence(cand, full.name) && cand != full.name && (out[cand] == nil || len(full.name) < len(out[cand].name)) {
-						if hasAnyPrefix(string(text[i+n:]), branchRest[full]) != "" {
+						if hasAnyPrefix(text[end:], branchRest[full]) != "" {
 							continue
 						}
 						out[cand] = full

@@ -442,31 +442,39 @@ var listSeparators = []string{"、", "和", "及", "与", "以及", "暨"}
 // side by side (A、B和C): items of one list are different organisations,
 // however alike their names (台安医院 and 台南市立安南医院).
 func listedApart(facts []sentenceFacts) map[[2]string]bool {
-	apart := make(map[[2]string]bool)
+	var apart map[[2]string]bool // most texts list none: no map then
+	var list []string
 	for _, f := range facts {
-		var list []string
+		list = list[:0]
 		prevEnd := -1
-		flush := func() {
-			for i, a := range list {
-				for _, b := range list[i+1:] {
-					if a != b {
-						apart[[2]string{a, b}], apart[[2]string{b, a}] = true, true
-					}
-				}
-			}
-			list = list[:0]
-		}
 		for _, o := range f.orgs {
 			if o.ref || o.typ == Department {
 				continue
 			}
 			if prevEnd < 0 || o.start < prevEnd || !contains(listSeparators, f.st.at(prevEnd, o.start)) {
-				flush()
+				apart = markApart(apart, list)
+				list = list[:0]
 			}
 			list = append(list, o.name)
 			prevEnd = o.end
 		}
-		flush()
+		apart = markApart(apart, list)
+	}
+	return apart
+}
+
+// markApart records every pair of a list's names as apart.
+func markApart(apart map[[2]string]bool, list []string) map[[2]string]bool {
+	for i, a := range list {
+		for _, b := range list[i+1:] {
+			if a == b {
+				continue
+			}
+			if apart == nil {
+				apart = make(map[[2]string]bool)
+			}
+			apart[[2]string{a, b}], apart[[2]string{b, a}] = true, true
+		}
 	}
 	return apart
 }

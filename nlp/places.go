@@ -3,6 +3,7 @@ package nlp
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"hospkg/nlp/gazetteer"
 )
@@ -24,6 +25,8 @@ type placeLexicons struct {
 	divisions *wordList
 	// level is the level of each full name.
 	level map[string]gazetteer.Level
+	// first holds the first characters of every name above.
+	first *runeSet
 }
 
 var (
@@ -79,7 +82,15 @@ func buildPlaces() *placeLexicons {
 			}
 		}
 	}
+	first := new(runeSet)
+	for _, list := range [][]string{provinces, prefectures, divisions} {
+		for _, w := range list {
+			r, _ := utf8.DecodeRuneInString(w)
+			first.add(r)
+		}
+	}
 	return &placeLexicons{
+		first:       first,
 		provinces:   newWordList(provinces),
 		prefectures: newWordList(prefectures),
 		cities:      newWordList(cities),

@@ -24,7 +24,8 @@ type listItem struct{ start, end int }
 // item a shorter name was found in the tail of (忠孝院区 of
 // 台北市联合医院忠孝院区) is read whole.
 func completeLists(st *sentenceText, orgs []*orgMention) []*orgMention {
-	if !st.mayContain("、") {
+	// A list needs 、 and two organisations beside one to vouch for it.
+	if len(orgs) < 2 || !st.mayContain("、") || listedOrgs(st, orgs) < 2 {
 		return orgs
 	}
 	added := false
@@ -58,27 +59,51 @@ func completeLists(st *sentenceText, orgs []*orgMention) []*orgMention {
 	return orgs
 }
 
+// listedOrgs counts the organisations that stand next to a 、.
+func listedOrgs(st *sentenceText, orgs []*orgMention) int {
+	n := 0
+	for _, o := range orgs {
+		if strings.HasPrefix(st.at(o.end, st.End), "、") || strings.HasSuffix(st.at(st.Start, o.start), "、") {
+			n++
+		}
+	}
+	return n
+}
+
+// clauseDelimiters end the clause a list stands in.
+const clauseDelimiters = ",，;；。:：!！?？()（）“”\"「」《》【】 \n"
+
 // sentenceLists cuts each clause of a sentence that holds 、 into its
 // items. The last item ends where the next word after its name begins: at
 // 等 (…医院等12家医院), or at the end of an organisation found in it.
 func sentenceLists(st *sentenceText) [][]listItem {
 	var lists [][]listItem
 	text := st.Text
-	clauseStart := 0
-	for i, r := range text {
-		if !strings.ContainsRune(",，;；。:：!！?？()（）“”\"「」《》【】 \n", r) {
-			continue
+	for from := 0; from < len(text); {
+		k := strings.Index(text[from:], "、")
+		if k < 0 {
+			break
 		}
-		if l := clauseList(st, clauseStart, i); len(l) >= 3 {
+		at := from + k
+		start := strings.LastIndexAny(text[:at], clauseDelimiters) + 1
+		if start > 0 {
+			_, n := utf8.DecodeRuneInString(text[start-1:])
+			start += n - 1 // past the whole delimiter
+		}
+		end := len(text)
+		if e := strings.IndexAny(text[at:], clauseDelimiters); e >= 0 {
+			end = at + e
+		}
+		if l := clauseList(st, start, end); len(l) >= 3 {
 			lists = append(lists, l)
 		}
-		clauseStart = i + utf8.RuneLen(r)
-	}
-	if l := clauseList(st, clauseStart, len(text)); len(l) >= 3 {
-		lists = append(lists, l)
+		from = end
 	}
 	return lists
 }
+
+// listSeparatorRunes are the first characters of 、 and the conjunctions.
+const listSeparatorRunes = "、以和及与暨"
 
 // clauseList returns the items of the clause text[from:to] (offsets in the
 // sentence), or nil if it holds no 、. Items are cut at 、 and at the
@@ -92,6 +117,11 @@ func clauseList(st *sentenceText, from, to int) []listItem {
 	var items []listItem
 	start := st.Start + from
 	for i := 0; i < len(clause); {
+		k := strings.IndexAny(clause[i:], listSeparatorRunes)
+		if k < 0 {
+			break
+		}
+		i += k
 		off := st.Start + from + i
 		sep := ""
 		if strings.HasPrefix(clause[i:], "、") {
@@ -123,7 +153,12 @@ func lastItemEnd(st *sentenceText, it listItem) int {
 	if k := strings.Index(text, "等"); k > 0 {
 		return it.start + k
 	}
+	n := 0
 	for i, r := range text {
+		// A name is no longer than twenty-odd characters.
+		if n++; n > 24 {
+			break
+		}
 		if !suffixEnds.has(r) {
 			continue
 		}

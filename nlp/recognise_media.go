@@ -112,14 +112,14 @@ func recogniseMedia(st *sentenceText, orgs []*orgMention) []*orgMention {
 		if kind == "" {
 			continue
 		}
-		i = upTo - len(kind)
+		at := upTo - len(kind)
 		end := st.Start + upTo
 		// 即时报导: the kind must end a word, not start 报导.
 		if byline == "" && !st.isCut(end) && end < st.End {
 			continue
 		}
-		start := mediaStart(st, st.Start+i)
-		if byline != "" && start == st.Start+i {
+		start := mediaStart(st, st.Start+at)
+		if byline != "" && start == st.Start+at {
 			continue // 报 alone, 网讯: no outlet named
 		}
 		add(start, end)

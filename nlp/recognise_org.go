@@ -774,15 +774,15 @@ var properParts = map[string]bool{"nt": true, "ns": true, "nz": true, "nr": true
 // no word gse knows as part of a proper name, no character that ends a body's
 // name (北京大学肿瘤医院内蒙古医院 keeps its start).
 func placeStart(st *sentenceText, start, suffixStart int) int {
-	// 始兴县人民医院: a name that opens with a place keeps it whole (兴县 is
-	// another county).
-	if p := placeFrom(st.at(start, st.End)); p != "" && start+len(p) <= suffixStart {
-		return start
-	}
 	for i := st.firstTokenFrom(start); i < len(st.toks) && st.toks[i].Start < suffixStart; i++ {
 		k := st.toks[i].Start
 		if k > start {
 			if p := placeFrom(st.at(k, st.End)); p != "" && k+len(p) <= suffixStart {
+				// 始兴县人民医院: a name that opens with a place keeps it
+				// whole (兴县 is another county).
+				if q := placeFrom(st.at(start, st.End)); q != "" && start+len(q) >= k+len(p) {
+					return start
+				}
 				prefix := st.at(start, k)
 				if strings.ContainsAny(prefix, "院学委局部厅会社所军团司") {
 					return start
@@ -850,10 +850,11 @@ func wordStart(st *sentenceText, suffixStart int, suffix string) int {
 		// 昌平区南部医联体, 七台河七煤医院: a direction or a numeral right after
 		// a place goes on with the name.
 		afterPlace := false
-		if t, ok := st.tokenEndingAt(p); ok && (t.POS == "f" || t.POS == "m") {
+		t, ok := st.tokenEndingAt(p)
+		if ok && (t.POS == "f" || t.POS == "m") {
 			afterPlace = placeEndsAt(st, t.Start)
 		}
-		if t, ok := st.tokenEndingAt(p); ok && t.Start >= start && cutsName(t, connectorsInside) && !(field && t.POS == "vn") && !afterPlace && !placeRunsThrough(st, t.Start, p) && !placeCovers(st, t.Start, t.End) && !continuesPlace(st, t) && !namesUniversity(st, t) && !ordinalBeforeSuffix(st, t, suffixStart) {
+		if ok && t.Start >= start && cutsName(t, connectorsInside) && !(field && t.POS == "vn") && !afterPlace && !placeRunsThrough(st, t.Start, p) && !placeCovers(st, t.Start, t.End) && !continuesPlace(st, t) && !namesUniversity(st, t) && !ordinalBeforeSuffix(st, t, suffixStart) {
 			return p
 		}
 		_, n := utf8.DecodeLastRuneInString(st.at(start, p))
@@ -979,10 +980,18 @@ func placeRunsThrough(st *sentenceText, from, to int) bool {
 // offset from runs to to or past it: gse cut 台/中 of 台中, and 中 is no
 // direction or boundary word there.
 func placeCovers(st *sentenceText, from, to int) bool {
+	// Only a character gse cut off alone can be the tail of a place.
+	if _, n := utf8.DecodeRuneInString(st.at(from, to)); n != to-from {
+		return false
+	}
+	first := places().first
 	k := from
-	for n := 0; n < 4 && k > st.Start; n++ {
-		_, size := utf8.DecodeLastRuneInString(st.at(st.Start, k))
+	for n := 0; n < 3 && k > st.Start; n++ {
+		r, size := utf8.DecodeLastRuneInString(st.at(st.Start, k))
 		k -= size
+		if !first.has(r) {
+			continue
+		}
 		if p := placeAt(st.at(k, st.End)); p != "" && k+len(p) >= to {
 			return true
 		}
@@ -1017,11 +1026,10 @@ const nameVerbs = "省立 市立 县立 区立 国立 私立 部立 结合 诊�
 // 大 in 北京大学 or 新 in 新疆 do not cut a name.
 func boundaryWordEndingAt(st *sentenceText, lo, p int, connectorsInside bool) string {
 	// Names are grown from every suffix over the same characters: the
-	// answer at p is remembered for the sentence when the search may reach
-	// back as far as any word does (it does not depend on lo then).
-	if p-lo < maxBoundaryWord {
-		return boundaryWordEndingAtFrom(st, lo, p, connectorsInside)
-	}
+	// answer at p, searched back to the sentence start, is remembered for
+	// the sentence. It is the answer for lo too when it starts at lo or
+	// after: the word found is the first that fits of a fixed order, and
+	// the checks on it do not depend on lo.
 	c := 0
 	if connectorsInside {
 		c = 1
@@ -1030,22 +1038,23 @@ func boundaryWordEndingAt(st *sentenceText, lo, p int, connectorsInside bool) st
 		st.boundary[c] = make([]int8, len(st.Text)+1)
 	}
 	k := p - st.Start
-	if v := st.boundary[c][k]; v != 0 {
-		if v < 0 {
-			return ""
+	v := st.boundary[c][k]
+	if v == 0 {
+		w := boundaryWordEndingAtFrom(st, st.Start, p, connectorsInside)
+		v = int8(len(w))
+		if w == "" {
+			v = -1
 		}
+		st.boundary[c][k] = v
+	}
+	switch {
+	case v < 0:
+		return ""
+	case p-int(v) >= lo:
 		return st.at(p-int(v), p)
 	}
-	w := boundaryWordEndingAtFrom(st, lo, p, connectorsInside)
-	st.boundary[c][k] = int8(len(w))
-	if w == "" {
-		st.boundary[c][k] = -1
-	}
-	return w
+	return boundaryWordEndingAtFrom(st, lo, p, connectorsInside)
 }
-
-// maxBoundaryWord is more bytes than the longest title or boundary word.
-const maxBoundaryWord = 3 * 12
 
 func boundaryWordEndingAtFrom(st *sentenceText, lo, p int, connectorsInside bool) string {
 	prefix := st.at(lo, p)
@@ -1300,7 +1309,7 @@ var schoolHospital = regexp.MustCompile(`^(第[一二三四五六七八九十]+)
 // sentence names a school before it (西藏民族大学医学院…、附属医院党委书记,
 // 我校附属口腔医院, 学校第一附属医院): the school's own hospital.
 func isSchoolHospital(st *sentenceText, start int, name string) bool {
-	if !schoolHospital.MatchString(name) {
+	if !strings.Contains(name, "附属") || !schoolHospital.MatchString(name) {
 		return false
 	}
 	// 附属医院 alone is as often the kind (履行好附属医院职责, 学校及附属

@@ -74,7 +74,7 @@ func relate(r *resolution, facts []sentenceFacts, orgID map[*orgMention]string) 
 	rel := newRelationSet(r, orgID)
 	rel.bothSides = strings.Contains(r.doc.Text, "双方")
 	for i, f := range facts {
-		spans := sentenceOrgs(r, f, orgID)
+		spans := rel.sentenceOrgs(f)
 		if len(spans) == 0 {
 			continue // every pattern needs a named organisation
 		}
@@ -106,6 +106,8 @@ type relationSet struct {
 	// only when the document says 双方 (bothSides).
 	pair      [2]string
 	bothSides bool
+	// spanBuf and mergedBuf hold the spans of the sentence being read.
+	spanBuf, mergedBuf []orgSpan
 	// found holds where the cues looked for in the sentence are.
 	found map[string][]int
 }
@@ -181,8 +183,11 @@ func (s *relationSet) addHelpBetween(a, b string) {
 
 // sentenceOrgs lists the organisations of a sentence in text order, with the
 // bare word 医院 used for the article's own hospital (入驻医院, 医院邀请).
-func sentenceOrgs(r *resolution, f sentenceFacts, orgID map[*orgMention]string) []orgSpan {
-	spans := make([]orgSpan, 0, len(f.orgs)+2)
+func (s *relationSet) sentenceOrgs(f sentenceFacts) []orgSpan {
+	r, orgID := s.r, s.orgID
+	// The spans of one sentence are read before the next one's are made:
+	// the same two buffers serve every sentence.
+	spans := s.spanBuf[:0]
 	for _, o := range f.orgs {
 		if id := orgID[o]; id != "" {
 			spans = append(spans, orgSpan{o.start, o.end, id, o.teaching})
@@ -225,9 +230,10 @@ func sentenceOrgs(r *resolution, f sentenceFacts, orgID map[*orgMention]string) 
 		kept = append(kept, sp)
 	}
 	spans = kept
+	s.spanBuf = spans
 	// A unit named with its government body acts for itself
 	// (河北省卫生健康委医疗评价指导中心专家组来院指导): one span, the unit's.
-	var merged []orgSpan
+	merged := s.mergedBuf[:0]
 	for i := 0; i < len(spans); i++ {
 		if i+1 < len(spans) && spans[i].end == spans[i+1].start {
 			unit, body := r.entities[spans[i+1].id], r.entities[spans[i].id]
@@ -247,6 +253,7 @@ func sentenceOrgs(r *resolution, f sentenceFacts, orgID map[*orgMention]string) 
 		}
 		merged = append(merged, spans[i])
 	}
+	s.mergedBuf = merged
 	return merged
 }
 
