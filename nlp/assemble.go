@@ -433,7 +433,7 @@ func (r *resolution) governmentOf(level string) string {
 
 // coordinatedGovernment matches 密云区委区政府 and 市委市政府: a Party committee
 // and a government of one place, named together.
-var coordinatedGovernment = regexp.MustCompile(`^(.*?)([省市县区州])委(和|、|及|与)?([省市县区州])(人民)?政府$`)
+var coordinatedGovernment = regexp.MustCompile(`^(.*?)(自治区|[省市县区州])(党)?委(和|、|及|与)?(自治区|[省市县区州])?(人民)?政府$`)
 
 // listSeparators stand between the items of a list of organisations.
 var listSeparators = []string{"、", "和", "及", "与", "以及", "暨"}
@@ -479,8 +479,8 @@ func markApart(apart map[[2]string]bool, list []string) map[[2]string]bool {
 	return apart
 }
 
-// splitCoordinated cuts 密云区委区政府 (or 阜平县委和县政府) into 密云区委 and
-// 密云区政府.
+// splitCoordinated cuts 密云区委区政府 (or 阜平县委和县政府, 内蒙古自治区党委
+// 政府) into the committee and the government.
 func splitCoordinated(orgs []*orgMention) []*orgMention {
 	var out []*orgMention
 	for _, o := range orgs {
@@ -494,11 +494,15 @@ func splitCoordinated(orgs []*orgMention) []*orgMention {
 			out = append(out, o)
 			continue
 		}
-		committee := m[1] + m[2] + "委"
+		committee := m[1] + m[2] + m[3] + "委"
 		cut := o.start + len(committee)
+		level := m[5]
+		if level == "" {
+			level = m[2] // 自治区党委政府: the government of the same level
+		}
 		out = append(out,
 			&orgMention{start: o.start, end: cut, name: committee, typ: Institution, suffix: "委"},
-			&orgMention{start: cut + len(m[3]), end: o.end, name: m[1] + m[4] + m[5] + "政府", typ: Institution, suffix: "政府"})
+			&orgMention{start: cut + len(m[4]), end: o.end, name: m[1] + level + m[6] + "政府", typ: Institution, suffix: "政府"})
 	}
 	return out
 }

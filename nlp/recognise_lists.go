@@ -245,3 +245,75 @@ func isListedName(st *sentenceText, it listItem, name string, typ EntityType) bo
 	// A designation (区域医疗中心) is no name in a list either.
 	return !isLevelDesignation(name) && !strings.Contains(name, "区域")
 }
+
+// A list of places may share the kind of body named after its last one
+// (阜新市、朝阳市和锡林郭勒盟卫生健康委, 临夏县、康乐县人民医院): each place
+// names a body of that kind (GUIDE.md: names split across a list).
+
+// sharedKinds adds the bodies of the places listed before an organisation
+// named by a place and a kind; the mention spans the place, its name is the
+// place and the kind.
+func sharedKinds(st *sentenceText, orgs []*orgMention) []*orgMention {
+	if !st.mayContain("、") {
+		return orgs
+	}
+	var more []*orgMention
+	for _, o := range orgs {
+		if o.ref || o.typ == Department {
+			continue
+		}
+		place := placeAt(o.name)
+		kind := o.name[len(place):]
+		if !endsWithLevel(place) || kind == "" || !isKindOnly(kind) {
+			continue
+		}
+		// Back over the list: 、, 和 or 及 and a place, again and again.
+		end := o.start
+		for {
+			sep := hasAnySuffix(st.at(st.Start, end), []string{"、", "和", "及"})
+			if sep == "" {
+				break
+			}
+			itemEnd := end - len(sep)
+			start := itemEnd
+			for start > st.Start {
+				_, n := utf8.DecodeLastRuneInString(st.at(st.Start, start))
+				if p := st.at(start-n, itemEnd); placeAt(p) == p && endsWithLevel(p) {
+					start -= n
+					break
+				}
+				start -= n
+				if itemEnd-start > 3*12 {
+					start = itemEnd
+					break
+				}
+			}
+			item := st.at(start, itemEnd)
+			if item == "" || placeAt(item) != item || !endsWithLevel(item) {
+				break
+			}
+			more = append(more, &orgMention{start: start, end: itemEnd, name: item + kind, typ: o.typ, suffix: o.suffix})
+			end = start
+		}
+	}
+	if len(more) == 0 {
+		return orgs
+	}
+	orgs = append(orgs, more...)
+	slices.SortStableFunc(orgs, func(a, b *orgMention) int { return cmp.Compare(a.start, b.start) })
+	return orgs
+}
+
+// endsWithLevel reports whether a place is written with its level
+// (朝阳市, 锡林郭勒盟, 临夏县), not by a short form that might start a word.
+func endsWithLevel(place string) bool {
+	return hasAnySuffix(place, []string{"省", "市", "县", "区", "州", "盟", "旗"}) != ""
+}
+
+// isKindOnly reports whether what follows a place in a name is a kind of
+// body and nothing more (人民医院, 卫生健康委), so that other places can take
+// it.
+func isKindOnly(kind string) bool {
+	suf := orgSuffixOf(kind, "")
+	return suf != nil && stripGeneric(strings.TrimSuffix(kind, suf.text)) == ""
+}

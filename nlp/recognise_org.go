@@ -169,6 +169,7 @@ func recogniseOrganisations(st *sentenceText) []*orgMention {
 	orgs = append(orgs, knownOrganisations(st, orgs)...)
 	orgs = append(orgs, recogniseMedia(st, orgs)...)
 	orgs = completeLists(st, orgs)
+	orgs = sharedKinds(st, orgs)
 	orgs = splitParents(promoteOrgans(orgs))
 	cutOverlaps(orgs)
 	return splitCoordinated(dropNested(orgs))
@@ -1226,6 +1227,11 @@ func isNameRune(r rune) bool {
 // isDistinctiveName reports whether name says which organisation it is,
 // rather than describing a kind (区域医疗中心, 三级医院, 医联体).
 func isDistinctiveName(st *sentenceText, start int, name, suffix string, typ EntityType) bool {
+	// 醫院管理局: the hospital authority of the place the text is about, as
+	// 衛生局 is its health bureau.
+	if name == "医院管理局" {
+		return true
+	}
 	rest := strings.TrimSuffix(name, suffix)
 	if isLevelDesignation(name) {
 		return false

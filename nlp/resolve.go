@@ -158,6 +158,10 @@ func isShortFormOf(short, full string) bool {
 	if isLevelShortForm(short, full) {
 		return true
 	}
+	// 辽宁省卫生健康委 of 辽宁省卫生健康委员会: 委 for 委员会.
+	if strings.HasSuffix(full, "委员会") && short == strings.TrimSuffix(full, "员会") {
+		return true
+	}
 	// 国军台中总院 of 国军台中总医院: 院 for 医院.
 	if strings.HasSuffix(full, "医院") && short == strings.TrimSuffix(full, "医院")+"院" && utf8.RuneCountInString(short) >= 4 {
 		return true
