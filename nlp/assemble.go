@@ -113,17 +113,18 @@ func assemble(doc *Document, facts []sentenceFacts, short map[string]*orgMention
 }
 
 // antecedent is the hospital 该院 ("that hospital") refers to: the last one
-// named before it in its sentence or the one before (新建的南平鹭康医院宣布开业。
-// 该院由集团全资设立), else the article's own. A campus is where something
+// named before it in its sentence or the three before (新建的南平鹭康医院宣布
+// 开业。该院由集团全资设立), else the article's own. A campus is where something
 // happened, not what 该院 names.
 func (r *resolution) antecedent(all []docOrg, ref docOrg) string {
 	var best *docOrg
 	for i := range all {
 		o := &all[i]
-		if o.ref || o.typ != Hospital || o.end > ref.start || o.sent < ref.sent-1 || o.sent > ref.sent {
+		if o.ref || o.typ != Hospital || o.end > ref.start || o.sent < ref.sent-3 || o.sent > ref.sent {
 			continue
 		}
-		if hasAnySuffix(o.name, []string{"院区", "分院"}) != "" {
+		// 该院 is a hospital, not a group of them.
+		if hasAnySuffix(o.name, []string{"院区", "分院"}) != "" || hasAnySuffix(o.name, groupWords) != "" {
 			continue
 		}
 		if best == nil || o.end > best.end {

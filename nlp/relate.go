@@ -31,7 +31,7 @@ var (
 	// (来院, 来我院) comes to the article's own hospital, never elsewhere.
 	movementCues = map[string]bool{"分赴": true, "到": true, "赴": true, "至": true, "前往": true, "下沉到": true}
 	// supportVerbs: A 帮扶/对口支援/托管/带动 B → A supports B.
-	supportVerbs = []string{"对口支援", "对口帮扶", "帮扶", "托管", "带动", "带领", "支援", "援建", "援助", "驰援", "扶持", "输出", "指导"}
+	supportVerbs = []string{"对口支援", "对口帮扶", "帮扶", "托管", "带动", "带领", "支援", "援建", "援助", "驰援", "扶持", "输出", "指导", "支持", "帮助"}
 	// partnerVerbs follow 与 B: A 与 B 签约/合作/共建 → A partner_of B.
 	partnerVerbs = []string{"签约", "签订", "签署", "合作", "共建", "构建", "组建", "携手", "联合", "并肩作战", "结成", "开展合作", "战略合作", "协作", "医联体", "专科联盟", "联盟"}
 	// affiliationUnder: 由 A 主营主管/托管 → the subject is affiliated with A.
@@ -63,6 +63,7 @@ var sentencePatterns = []struct {
 	{"listSigning", relateListSigning},
 	{"dashedPairs", relateDashedPairs},
 	{"supportActs", relateSupportActs},
+	{"helperUnits", relateHelperUnits},
 	{"signatories", relateSignatories},
 	{"bothSides", relateBothSides},
 }
@@ -514,12 +515,33 @@ func learns(clause string) bool {
 	return strings.Contains(clause, "进修") || strings.Contains(clause, "跟岗") || strings.Contains(clause, "学习")
 }
 
+// backingVerbs are the support verbs of everyday language: they state
+// support only as backsDevelopment allows.
+var backingVerbs = map[string]bool{"支持": true, "帮助": true}
+
+// backsDevelopment reports whether 支持 or 帮助 at at, with the organisation
+// spans[k] right after it, is a named body backing that organisation (山西省
+// 中医院…,全力支持阳曲县中医院做好振兴发展工作): the backer is named before it
+// in the sentence, the clauses between going on with it, and not as one
+// who is cared for (关心支持); and what is backed is the organisation, not
+// its dealings with others (支持 X 与…合作, 支持 X 在…).
+func backsDevelopment(spans []orgSpan, text string, base, at, k int) bool {
+	o := lastBefore(spans, base+at)
+	if o == nil || strings.ContainsAny(text[o.end-base:at], ";；。:：") || strings.HasSuffix(text[:at], "关心") {
+		return false
+	}
+	return hasAnyPrefix(text[spans[k].end-base:], []string{"与", "和", "在", "对", "同"}) == ""
+}
+
 // relateSupportVerbs: A 帮扶/对口支援/托管/带领 B; 在 B … 支援.
 func relateSupportVerbs(s *relationSet, spans []orgSpan, st *sentenceText) {
 	text, base := st.Text, st.Start
 	for _, cue := range supportVerbs {
 		for _, at := range s.find(text, cue) {
 			k := orgRightAfter(spans, base+at+len(cue))
+			if k >= 0 && backingVerbs[cue] && !backsDevelopment(spans, text, base, at, k) {
+				continue
+			}
 			if k >= 0 {
 				// 上海市第六人民医院、瑞金医院等5家医院组团式支援 C: every helper.
 				for _, helper := range s.subjectsBefore(spans, text, base, base+at) {
@@ -960,16 +982,47 @@ func (s *relationSet) clauseSubject(spans []orgSpan, text string, base, off int)
 // supports the one relying on it.
 func relateReliance(s *relationSet, spans []orgSpan, st *sentenceText) {
 	text, base := st.Text, st.Start
-	for _, at := range s.find(text, "依托") {
-		k := orgRightAfter(spans, base+at+len("依托"))
-		if k < 0 {
+	for _, cue := range []string{"依托", "借助", "依靠"} {
+		for _, at := range s.find(text, cue) {
+			k := orgRightAfter(spans, base+at+len(cue))
+			if k < 0 {
+				continue
+			}
+			rest := strings.TrimPrefix(text[spans[k].end-base:], "的")
+			if hasAnyPrefix(rest, []string{"帮扶", "对口帮扶", "对口支援", "支持", "技术", "专家", "资源", "优质", "优势", "力量", "平台"}) == "" {
+				continue
+			}
+			s.add(spans[k].id, Supports, s.subjectBefore(spans, base+at))
+		}
+	}
+}
+
+// helperUnits name what one organisation is to another it helps: A 是 B 的
+// 对口帮扶单位.
+var helperUnits = []string{"对口帮扶单位", "对口支援单位", "帮扶单位", "支援单位", "对口帮扶医院", "对口支援医院", "帮扶医院", "支援医院", "托管单位", "技术指导单位", "指导医院"}
+
+// relateHelperUnits: 中山大学附属肿瘤医院是河源市人民医院的对口帮扶单位 —
+// the one is the other's helper.
+func relateHelperUnits(s *relationSet, spans []orgSpan, st *sentenceText) {
+	text, base := st.Text, st.Start
+	for _, at := range s.find(text, "的") {
+		unit := hasAnyPrefix(text[at+len("的"):], helperUnits)
+		if unit == "" {
 			continue
 		}
-		rest := strings.TrimPrefix(text[spans[k].end-base:], "的")
-		if hasAnyPrefix(rest, []string{"帮扶", "支持", "技术", "专家", "资源", "优势", "力量", "平台"}) == "" {
+		helped := lastBefore(spans, base+at)
+		if helped == nil || helped.end != base+at {
 			continue
 		}
-		s.add(spans[k].id, Supports, s.subjectBefore(spans, base+at))
+		// A 是 B 的…, A 作为 B 的…: the helper is the subject before.
+		before := text[:helped.start-base]
+		verb := hasAnySuffix(before, []string{"是", "作为", "为", "成为"})
+		if verb == "" {
+			continue
+		}
+		if h := lastBefore(spans, base+len(before)-len(verb)); h != nil && h.end == base+len(before)-len(verb) {
+			s.add(h.id, Supports, helped.id)
+		}
 	}
 }
 
