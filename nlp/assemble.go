@@ -33,6 +33,7 @@ func assemble(doc *Document, facts []sentenceFacts, short map[string]*orgMention
 	}
 	r.listedApart = listedApart(facts)
 	r.resolveOrganisations(all)
+	r.mergeRenamed(renamings(facts))
 	r.resolveSignatureNames(facts)
 	for abbr, full := range short {
 		// A hospital named only at the head of its branch's name, and by

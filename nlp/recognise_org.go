@@ -152,6 +152,10 @@ func recogniseOrganisations(st *sentenceText) []*orgMention {
 			continue
 		}
 		for _, k := range indexAll(text, w) {
+			// 总院长: the title of a hospital's head, not its main site.
+			if strings.HasPrefix(text[k+len(w):], "长") {
+				continue
+			}
 			s := st.Start + k
 			orgs = append(orgs, &orgMention{start: s, end: s + len(w), name: w, typ: Hospital, ref: true})
 		}
@@ -303,8 +307,9 @@ func orgEndingAt(st *sentenceText, end int) *orgMention {
 		if suffixInsideVerb(st, end-len(suf.text)) {
 			return nil
 		}
-		// 台中荣总院长: 院 opens the title after 荣总 (荣民总医院), not a 总院.
-		if suf.text == "总院" && strings.HasPrefix(after, "长") && strings.HasSuffix(before, "荣总院") {
+		// 台中荣总院长: 院 opens the title after 荣总 (荣民总医院), not a 总院;
+		// 台北荣民总医院总院长: a hospital's head over its branches.
+		if suf.text == "总院" && strings.HasPrefix(after, "长") && (strings.HasSuffix(before, "荣总院") || strings.HasSuffix(before, "医院总院")) {
 			return nil
 		}
 		// 市委常委, 党委委员: a title that ends in the suffix's character.
@@ -1483,10 +1488,16 @@ func hasNameAnchor(st *sentenceText, start int, name, suffix string) bool {
 		return true
 	}
 	// 三军总医院, 国军台中总医院, 空军医院: the army's hospitals are named by
-	// the service; 荣民 names Taiwan's veterans' hospitals.
-	for _, w := range []string{"市", "县", "区", "省", "州", "旗", "镇", "乡", "街道", "大学", "学院", "医科", "中医药", "中国", "国家", "人民", "第", "军", "荣民", "武警"} {
+	// the service (驻军医院 names none); 荣民 names Taiwan's veterans'
+	// hospitals.
+	for _, w := range []string{"市", "县", "区", "省", "州", "旗", "镇", "乡", "街道", "大学", "学院", "医科", "中医药", "中国", "国家", "人民", "第", "荣民"} {
 		k := strings.Index(name, w)
 		if k > 0 && k < len(name)-len(suffix) {
+			return true
+		}
+	}
+	for _, w := range []string{"三军", "国军", "空军", "陆军", "海军", "解放军", "火箭军", "武警"} {
+		if k := strings.Index(name, w); k >= 0 && k < len(name)-len(suffix) {
 			return true
 		}
 	}

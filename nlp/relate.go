@@ -162,12 +162,54 @@ func (s *relationSet) add(subject string, p Predicate, object string) {
 	if p == PartnerOf && object < subject {
 		subject, object = object, subject
 	}
+	// Help goes one way: a reading that has it back the other way (对口支援
+	// B(市肿瘤医院) read with B's short name) is the mistake.
+	if p == Supports && s.seen[[3]string{object, string(p), subject}] {
+		return
+	}
 	key := [3]string{subject, string(p), object}
 	if s.seen[key] {
 		return
 	}
 	s.seen[key] = true
 	s.out = append(s.out, Relation{Subject: subject, Predicate: p, Object: object, Sentence: s.sentence, Rule: s.rule})
+}
+
+// placeEndingAt returns the place name that text ends with, written whole
+// (眉山市, 北京市) or by its short form (眉山), or "".
+func placeEndingAt(text string) string {
+	for n := 2; n <= 8; n++ {
+		p := lastRunes(text, n)
+		if utf8.RuneCountInString(p) < n {
+			break
+		}
+		if placeAt(p) == p {
+			// The place opens its clause: nothing but a date or an opener
+			// stands before it.
+			if opensClause(strings.TrimSuffix(text, p)) {
+				return p
+			}
+		}
+	}
+	return ""
+}
+
+// governmentOfPlace returns the government or Party committee the text
+// names for a place (眉山市人民政府 for 眉山), or "".
+func (r *resolution) governmentOfPlace(place string) string {
+	short := strings.TrimRight(place, "省市县区州")
+	for _, id := range r.order {
+		e := r.entities[id]
+		if e.Type != Institution || !strings.HasPrefix(e.Name, short) {
+			continue
+		}
+		rest := strings.TrimPrefix(strings.TrimPrefix(e.Name, short), strings.TrimPrefix(place, short))
+		rest = strings.TrimLeft(rest, "省市县区州")
+		if rest == "人民政府" || rest == "政府" {
+			return id
+		}
+	}
+	return ""
 }
 
 // addHelpBetween adds supports between two organisations that the text
@@ -179,6 +221,11 @@ func (s *relationSet) addHelpBetween(a, b string) {
 		return
 	}
 	helper, helped := helpsDown(ea, eb)
+	// 温医一院与玉环县人民政府签订托管协议: the help goes to the
+	// government's hospital, which the text names on its own if at all.
+	if helped.Type != Hospital {
+		return
+	}
 	s.add(helper.ID, Supports, helped.ID)
 }
 
@@ -411,8 +458,10 @@ func relateDispatch(s *relationSet, spans []orgSpan, st *sentenceText) {
 	for _, cue := range dispatchCues {
 		for _, at := range s.find(text, cue) {
 			cueEnd := at + len(cue)
-			// 派出单位, 选派医院: the noun for the sender sends no one here.
-			if hasAnyPrefix(text[cueEnd:], []string{"单位", "医院", "机构", "方"}) != "" {
+			// 派出单位, 选派医院: the noun for the sender sends no one here;
+			// 选派的第24批博士服务团成员 describes people, it sends them
+			// nowhere the sentence says.
+			if hasAnyPrefix(text[cueEnd:], []string{"单位", "医院", "机构", "方", "的"}) != "" {
 				continue
 			}
 			helper := s.subjectBefore(spans, base+at)
@@ -641,6 +690,15 @@ func relatePartners(s *relationSet, spans []orgSpan, st *sentenceText) {
 						}
 					}
 				}
+				// 眉山与四川大学签订…: a place acts through its government,
+				// where the text names it (GUIDE.md: the place is then an
+				// alias of the government); else it is no party.
+				if p := placeEndingAt(text[:at]); p != "" {
+					subjects = nil
+					if g := s.r.governmentOfPlace(p); g != "" {
+						subjects = []string{g}
+					}
+				}
 			}
 			// A 与 B 建立对口帮扶关系 / 签署托管协议: an agreement to run or
 			// help the other is support in the direction of the help, and,
@@ -862,7 +920,7 @@ func relateByName(s *relationSet, facts []sentenceFacts, orgID map[*orgMention]s
 					if name == o.name || len(name) <= len(longest) || !strings.HasPrefix(o.name, name) && !strings.HasPrefix(named, name) {
 						continue
 					}
-					if s.r.orgType[name] == Hospital || s.r.orgType[name] == Institution && hasAnySuffix(name, parentBodyKinds) != "" && s.mentionedAlone(name) {
+					if s.r.orgType[name] == Hospital || s.r.orgType[name] == Institution && hasAnySuffix(name, parentBodyKinds) != "" && s.mentionedAlone(name, facts) {
 						longest, parent = name, canon
 					}
 				}
@@ -906,22 +964,31 @@ func (s *relationSet) articleSchool() string {
 var parentBodyKinds = []string{"大学", "医科大学", "医学院", "学院", "医学部", "部", "卫健委", "卫生健康委", "卫生健康委员会"}
 
 // mentionedAlone reports whether an organisation's name is written in the
-// text other than at the start of a longer name.
-func (s *relationSet) mentionedAlone(name string) bool {
-	text := s.r.doc.Text
-	for off := 0; ; {
-		k := strings.Index(text[off:], name)
-		if k < 0 {
-			return false
+// text other than at the start of a longer name: followed by no character,
+// by a character that is no part of a name, by 与, 和 or 的, by a title or a
+// word of its own that gse reads as no noun (四川大学签订, 吉林大学党委书记).
+func (s *relationSet) mentionedAlone(name string, facts []sentenceFacts) bool {
+	for _, f := range facts {
+		if !f.st.mayContain(name) {
+			continue
 		}
-		at := off + k + len(name)
-		next, _ := utf8.DecodeRuneInString(text[at:])
-		if !unicode.Is(unicode.Han, next) || strings.HasPrefix(text[at:], "与") || strings.HasPrefix(text[at:], "和") || strings.HasPrefix(text[at:], "的") {
-			return true
+		for _, k := range indexAll(f.st.Text, name) {
+			at := f.st.Start + k + len(name)
+			next, _ := utf8.DecodeRuneInString(f.st.at(at, f.st.End))
+			if at == f.st.End || !unicode.Is(unicode.Han, next) || hasAnyPrefix(f.st.at(at, f.st.End), []string{"与", "和", "的"}) != "" {
+				return true
+			}
+			// 吉林大学党委书记: a title names the body's people.
+			if t, ok := f.st.tokenAt(at); ok && (!nounPOS[t.POS] || titleAt(f.st.at(at, f.st.End)) != "" || hasAnyPrefix(t.Text, []string{"党委", "党组"}) != "") {
+				return true
+			}
 		}
-		off = at
 	}
+	return false
 }
+
+// nounPOS are gse's tags of the words that may go on with a name.
+var nounPOS = map[string]bool{"n": true, "nr": true, "nrt": true, "ns": true, "nt": true, "nz": true, "j": true, "ng": true, "b": true, "m": true, "x": true}
 
 // namesOwnHospital reports whether a campus or branch name starts with the
 // name of the hospital it belongs to (友谊医院通州院区, 某医院大别山分院).

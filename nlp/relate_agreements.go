@@ -13,15 +13,32 @@ func relateListSigning(s *relationSet, spans []orgSpan, st *sentenceText) {
 		if text[spans[i].end-base:spans[i+1].start-base] != "、" {
 			continue
 		}
-		// Exactly two: a longer list is a list of members or guests.
-		if i+2 < len(spans) && joinsList(text[spans[i+1].end-base:spans[i+2].start-base]) {
+		// 与新疆医科大学第一附属医院、喀什大学签署: the objects of a 与;
+		// 共建济南市疾病预防控制中心、济南市儿童医院签约: what is built.
+		if hasAnySuffix(text[:spans[i].start-base], []string{"与", "和", "同", "及", "共建", "建设", "组建", "成立", "挂牌", "揭牌"}) != "" {
 			continue
 		}
 		if i > 0 && joinsList(text[spans[i-1].end-base:spans[i].start-base]) {
 			continue
 		}
-		// 与新疆医科大学第一附属医院、喀什大学签署: the objects of a 与.
-		if hasAnySuffix(text[:spans[i].start-base], []string{"与", "和", "同", "及"}) != "" {
+		// 闵行区政府、上海交通大学、上海紫竹高新区、瑞金医院负责人签署共建
+		// 合作协议: a longer list signs together when the signing follows
+		// it at once; otherwise it is a list of members or guests.
+		if i+2 < len(spans) && joinsList(text[spans[i+1].end-base:spans[i+2].start-base]) {
+			last := i + 1
+			for last+1 < len(spans) && joinsList(text[spans[last].end-base:spans[last+1].start-base]) {
+				last++
+			}
+			if !signsAtOnce(text[spans[last].end-base:]) {
+				i = last
+				continue
+			}
+			for a := i; a <= last; a++ {
+				for b := a + 1; b <= last; b++ {
+					s.add(spans[a].id, PartnerOf, spans[b].id)
+				}
+			}
+			i = last
 			continue
 		}
 		from := spans[i+1].end
@@ -44,6 +61,19 @@ func relateListSigning(s *relationSet, spans []orgSpan, st *sentenceText) {
 			s.add(spans[i].id, PartnerOf, spans[i+1].id)
 		}
 	}
+}
+
+// signsAtOnce reports whether a signing follows a list at once, with no more
+// than the words for who signs between (负责人签署, 四方共同签订).
+func signsAtOnce(after string) bool {
+	for {
+		w := hasAnyPrefix(after, []string{"负责人", "代表", "领导", "三方", "四方", "五方", "共同", "正式", "分别"})
+		if w == "" {
+			break
+		}
+		after = after[len(w):]
+	}
+	return hasAnyPrefix(after, []string{"签署", "签订", "签约"}) != ""
 }
 
 // relateBothSides: 双方 after two organisations joined by 与 in the

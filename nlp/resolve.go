@@ -162,6 +162,10 @@ func isShortFormOf(short, full string) bool {
 	if strings.HasSuffix(full, "委员会") && short == strings.TrimSuffix(full, "员会") {
 		return true
 	}
+	// 台北荣总 of 台北荣民总医院: 荣总 for 荣民总医院.
+	if strings.Contains(full, "荣民总医院") && short == strings.Replace(full, "荣民总医院", "荣总", 1) {
+		return true
+	}
 	// 国军台中总院 of 国军台中总医院: 院 for 医院.
 	if strings.HasSuffix(full, "医院") && short == strings.TrimSuffix(full, "医院")+"院" && utf8.RuneCountInString(short) >= 4 {
 		return true
