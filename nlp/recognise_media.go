@@ -17,6 +17,14 @@ var mediaEnds = []string{"报", "网", "社", "台", "新闻", "传媒"}
 // bylineAfter are what follows an outlet's name in a byline.
 var bylineAfter = []string{"讯", "记者", "通讯员", "全媒体记者", "特约记者", "见习记者", "实习记者", "报道", "消息", "编辑", "责任编辑", "责编", "摄影", "摄", "供稿", "审核"}
 
+// The same as word lists indexed by character, looked up at every candidate
+// character of every sentence.
+var (
+	mediaKindList   = newWordList(mediaKinds)
+	mediaEndList    = newWordList(mediaEnds)
+	bylineAfterList = newWordList(bylineAfter)
+)
+
 // sourceCues name the publisher of a text on a line of its own.
 var sourceCues = []string{"来源:", "来源 :", "稿源:", "信息来源:", "文章来源:"}
 
@@ -98,13 +106,13 @@ func recogniseMedia(st *sentenceText, orgs []*orgMention) []*orgMention {
 			continue
 		}
 		upTo := i + utf8.RuneLen(r)
-		kind := hasAnySuffix(text[:upTo], mediaKinds)
+		kind := mediaKindList.suffixOf(text[:upTo])
 		byline := ""
 		if kind == "" {
-			if end := hasAnySuffix(text[:upTo], mediaEnds); end != "" {
+			if end := mediaEndList.suffixOf(text[:upTo]); end != "" {
 				// 联合报／ 记者胡蓬生: a slash or a space may stand between.
 				after := strings.TrimLeft(text[upTo:], " /／|:")
-				if w := hasAnyPrefix(after, bylineAfter); w != "" || dispatchDateline(after) {
+				if w := bylineAfterList.prefixOf(after); w != "" || dispatchDateline(after) {
 					kind, byline = end, "yes"
 				}
 			}

@@ -132,6 +132,11 @@ func recogniseOrganisations(st *sentenceText) []*orgMention {
 		if !suffixEnds.has(r) {
 			continue
 		}
+		if before := suffixPenults[r]; before != nil {
+			if p, _ := utf8.DecodeLastRuneInString(text[:i]); !before.has(p) {
+				continue
+			}
+		}
 		_, n := utf8.DecodeRuneInString(text[i:])
 		if m := orgEndingAt(st, st.Start+i+n); m != nil {
 			orgs = append(orgs, m)
@@ -1549,6 +1554,41 @@ var suffixEnds = func() *runeSet {
 		s[i] |= w | deptSuffixes.byLast.present[i]
 	}
 	return s
+}()
+
+// suffixPenults holds, for each character that ends only suffixes of two
+// characters or more (学 of 大学, 心 of 中心), the characters that stand
+// right before it in them: elsewhere the character ends no suffix, and the
+// recogniser need not look.
+var suffixPenults = func() map[rune]*runeSet {
+	out := make(map[rune]*runeSet)
+	for i := range suffixEnds {
+		for b := 0; b < 64; b++ {
+			r := rune(i*64 + b)
+			if !suffixEnds.has(r) {
+				continue
+			}
+			var words []string
+			for _, o := range orgSuffixes.byLast.get(r) {
+				words = append(words, o.text)
+			}
+			words = append(words, deptSuffixes.byLast.get(r)...)
+			set := new(runeSet)
+			for _, w := range words {
+				rest := strings.TrimSuffix(w, string(r))
+				if rest == "" {
+					set = nil // a one-character suffix ends after anything
+					break
+				}
+				p, _ := utf8.DecodeLastRuneInString(rest)
+				set.add(p)
+			}
+			if set != nil {
+				out[r] = set
+			}
+		}
+	}
+	return out
 }()
 
 // trailingOrdinal matches 第一 at the end of a name.

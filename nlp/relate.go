@@ -1072,24 +1072,27 @@ var helperUnits = []string{"对口帮扶单位", "对口支援单位", "帮扶�
 // the one is the other's helper.
 func relateHelperUnits(s *relationSet, spans []orgSpan, st *sentenceText) {
 	text, base := st.Text, st.Start
-	for _, at := range s.find(text, "的") {
-		unit := hasAnyPrefix(text[at+len("的"):], helperUnits)
-		if unit == "" {
-			continue
+	for _, unit := range helperUnits {
+		for _, k := range s.find(text, "的"+unit) {
+			relateHelperUnit(s, spans, text, base, k)
 		}
-		helped := lastBefore(spans, base+at)
-		if helped == nil || helped.end != base+at {
-			continue
-		}
-		// A 是 B 的…, A 作为 B 的…: the helper is the subject before.
-		before := text[:helped.start-base]
-		verb := hasAnySuffix(before, []string{"是", "作为", "为", "成为"})
-		if verb == "" {
-			continue
-		}
-		if h := lastBefore(spans, base+len(before)-len(verb)); h != nil && h.end == base+len(before)-len(verb) {
-			s.add(h.id, Supports, helped.id)
-		}
+	}
+}
+
+// relateHelperUnit reads A 是 B 的… with the 的 at at.
+func relateHelperUnit(s *relationSet, spans []orgSpan, text string, base, at int) {
+	helped := lastBefore(spans, base+at)
+	if helped == nil || helped.end != base+at {
+		return
+	}
+	// A 是 B 的…, A 作为 B 的…: the helper is the subject before.
+	before := text[:helped.start-base]
+	verb := hasAnySuffix(before, []string{"是", "作为", "为", "成为"})
+	if verb == "" {
+		return
+	}
+	if h := lastBefore(spans, base+len(before)-len(verb)); h != nil && h.end == base+len(before)-len(verb) {
+		s.add(h.id, Supports, helped.id)
 	}
 }
 

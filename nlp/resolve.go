@@ -502,7 +502,11 @@ func (r *resolution) originalSurface(start, end int) string {
 	if start >= end {
 		return ""
 	}
-	s := stripPinyin(r.doc.OriginalSpan(start, end))
+	s := r.doc.OriginalSpan(start, end)
+	// Scrapers' pinyin is gone from a text that normalising left as it was.
+	if r.doc.origin != nil {
+		s = stripPinyin(s)
+	}
 	if strings.ContainsAny(s, "?\ufffd \n") {
 		return ""
 	}
