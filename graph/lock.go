@@ -12,7 +12,7 @@ import (
 )
 
 // ErrStoreInUse means another process holds the store.
-var ErrStoreInUse = errors.New("store is in use by another hospkg process")
+var ErrStoreInUse = errors.New("the store is in use by another process")
 
 // storeLock is an exclusive flock on "<store path>.lock". flock belongs to an
 // open file description, so a second Open in the same process conflicts just
@@ -25,22 +25,37 @@ func lockPath(storePath string) string {
 	return strings.TrimRight(storePath, string(os.PathSeparator)) + ".lock"
 }
 
-// lockStore takes the lock of the store at path, retrying for wait, and
-// writes this process's pid into the lock file for the error message of the
-// next one.
-func lockStore(path string, wait time.Duration) (*storeLock, error) {
+// lockStore takes the lock of the store at path, retrying for wait: a
+// writer's is exclusive, and it writes this process's pid into the lock file
+// for the error message of the next one; readers share theirs. A reader
+// that cannot open the lock file (a read-only folder, a lock file it may
+// not write) goes without: bolt's own shared lock keeps writers out.
+func lockStore(path string, wait time.Duration, shared bool) (*storeLock, error) {
 	name := lockPath(path)
-	// The lock file is taken before the store exists, so its folder may not.
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return nil, fmt.Errorf("lock store %s: %w", path, err)
+	var f *os.File
+	var err error
+	if shared {
+		f, err = os.Open(name)
+		if err != nil {
+			return nil, nil
+		}
+	} else {
+		// The lock file is taken before the store exists, so its folder may not.
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			return nil, fmt.Errorf("lock store %s: %w", path, err)
+		}
+		f, err = os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
+		if err != nil {
+			return nil, fmt.Errorf("lock store %s: %w", path, err)
+		}
 	}
-	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
-	if err != nil {
-		return nil, fmt.Errorf("lock store %s: %w", path, err)
+	how := syscall.LOCK_EX
+	if shared {
+		how = syscall.LOCK_SH
 	}
 	deadline := time.Now().Add(wait)
 	for {
-		err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		err = syscall.Flock(int(f.Fd()), how|syscall.LOCK_NB)
 		if err == nil {
 			break
 		}
@@ -48,13 +63,18 @@ func lockStore(path string, wait time.Duration) (*storeLock, error) {
 			return nil, errors.Join(fmt.Errorf("lock store %s: %w", path, err), f.Close())
 		}
 		if time.Now().After(deadline) {
-			holder := readHolder(f)
+			holder := fileHolder(name)
+			if holder == "" {
+				holder = readHolder(f)
+			}
 			return nil, errors.Join(fmt.Errorf("store %s: %w%s; try again when it finishes", path, ErrStoreInUse, holder), f.Close())
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	if err := writePid(f); err != nil {
-		return nil, errors.Join(fmt.Errorf("lock store %s: %w", path, err), f.Close())
+	if !shared {
+		if err := writePid(f); err != nil {
+			return nil, errors.Join(fmt.Errorf("lock store %s: %w", path, err), f.Close())
+		}
 	}
 	return &storeLock{file: f}, nil
 }

@@ -5,12 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/boltdb/bolt"
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
+	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 	// The backends a user can name with --db.
 	cayleybolt "github.com/cayleygraph/cayley/graph/kv/bolt"
 	_ "github.com/cayleygraph/cayley/graph/memstore"
@@ -42,16 +45,29 @@ type Store struct {
 	watcher *pageWatcher
 }
 
-// Open opens the named Cayley backend at path, creating the store on first
-// use. For the SQL backends (postgres, cockroach) path is a connection URL
-// such as postgres://user:pw@host/db?sslmode=disable. File-based stores are
-// locked for this process first: bolt itself would wait forever for a store
-// another process holds.
+// ErrNoStore means a reader was pointed at a store that does not exist.
+var ErrNoStore = errors.New("no store there")
+
+// Open opens the named Cayley backend at path for writing, creating the
+// store on first use. For the SQL backends (postgres, cockroach) path is a
+// connection URL such as postgres://user:pw@host/db?sslmode=disable.
+// File-based stores are locked for this process first, and bolt's own lock
+// on its file is waited for no longer than lockWait: another program that
+// holds it (cayley http, flock) gets ErrStoreInUse, not a hang.
 func Open(backend, path string, opts graph.Options) (*Store, error) {
-	return open(backend, path, opts, lockWait)
+	return open(backend, path, opts, lockWait, false)
 }
 
-func open(backend, path string, opts graph.Options, wait time.Duration) (*Store, error) {
+// OpenReader opens an existing store for reading only: it creates nothing,
+// writes nothing (a read-only folder will do), refuses a store that does
+// not exist (ErrNoStore) or whose files are damaged (ErrStoreDamaged), and
+// shares the store with other readers; a writer holding it gives
+// ErrStoreInUse within lockWait.
+func OpenReader(backend, path string) (*Store, error) {
+	return open(backend, path, nil, lockWait, true)
+}
+
+func open(backend, path string, opts graph.Options, wait time.Duration, readOnly bool) (*Store, error) {
 	if !graph.IsRegistered(backend) {
 		return nil, fmt.Errorf("open store: unknown backend %q (known: %v)", backend, graph.QuadStores())
 	}
@@ -70,57 +86,98 @@ func open(backend, path string, opts graph.Options, wait time.Duration) (*Store,
 	}
 	st := &Store{}
 	if fileBackends[backend] {
-		lock, err := lockStore(path, wait)
+		if readOnly {
+			if _, err := os.Stat(path); err != nil {
+				return nil, fmt.Errorf("open %s store %s: %w (build one first)", backend, path, ErrNoStore)
+			}
+		}
+		lock, err := lockStore(path, wait, readOnly)
 		if err != nil {
 			return nil, err
 		}
 		st.lock = lock
 		opts = withDefault(opts, "no_bloom", true)
 	}
-	if err := st.initAndOpen(backend, path, opts); err != nil {
+	if err := st.initAndOpen(backend, path, opts, wait, readOnly); err != nil {
 		return nil, errors.Join(err, st.lock.release())
 	}
 	return st, nil
 }
 
-func (st *Store) initAndOpen(backend, path string, opts graph.Options) error {
+func (st *Store) initAndOpen(backend, path string, opts graph.Options, wait time.Duration, readOnly bool) error {
 	where := displayPath(backend, path)
+	if backend == cayleybolt.Type {
+		if err := st.openBolt(path, opts, wait, readOnly); err != nil {
+			return fmt.Errorf("open %s store %s: %w", backend, where, err)
+		}
+		return nil
+	}
 	initialized, err := sqlSchemaExists(backend, path)
 	if err != nil {
 		return fmt.Errorf("open %s store %s: %w", backend, where, err)
 	}
 	if !initialized {
+		if _, isSQL := sqlDrivers[backend]; isSQL && readOnly {
+			return fmt.Errorf("open %s store %s: %w (build one first)", backend, where, ErrNoStore)
+		}
 		if err := graph.InitQuadStore(backend, path, opts); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
 			return fmt.Errorf("create %s store %s: %w", backend, where, err)
 		}
 	}
-	if backend == cayleybolt.Type {
-		err = st.openBolt(path, opts)
-	} else {
-		st.qs, err = graph.NewQuadStore(backend, path, opts)
-	}
+	st.qs, err = graph.NewQuadStore(backend, path, opts)
 	if err != nil {
 		return fmt.Errorf("open %s store %s: %w", backend, where, err)
 	}
 	return nil
 }
 
-// openBolt opens a bolt store as graph.NewQuadStore does, through cayley's
-// bolt backend and its KV quad store, and keeps the bolt file's handle to
-// watch its mapped pages (mapped.go).
-func (st *Store) openBolt(path string, opts graph.Options) error {
-	db, err := cayleybolt.Open(path, opts)
+// boltFile is the file of a bolt store in its folder, as cayley names it.
+func boltFile(path string) string { return filepath.Join(path, "indexes.bolt") }
+
+// openBolt opens (and for a writer, creates on first use) a bolt store as
+// cayley's bolt backend does, through its KV quad store, but with bolt's
+// own options: a timeout on bolt's lock of the file, which cayley leaves
+// unbounded, and read-only opens that share it. The file is checked first:
+// bolt crashes on one cut short. The bolt handle is kept to watch the
+// file's mapped pages (mapped.go).
+func (st *Store) openBolt(path string, opts graph.Options, wait time.Duration, readOnly bool) error {
+	file := boltFile(path)
+	switch _, err := os.Stat(file); {
+	case err == nil:
+		if err := checkBoltFile(file); err != nil {
+			return err
+		}
+	case readOnly:
+		return fmt.Errorf("%w (no %s; build one first)", ErrNoStore, filepath.Base(file))
+	default:
+		if err := os.MkdirAll(path, 0o700); err != nil {
+			return err
+		}
+	}
+	db, err := hbolt.Open(file, &bolt.Options{Timeout: wait, ReadOnly: readOnly})
+	if errors.Is(err, bolt.ErrTimeout) {
+		return fmt.Errorf("%w%s: it holds %s; try again when it finishes", ErrStoreInUse, fileHolder(file), file)
+	}
 	if err != nil {
 		return err
+	}
+	// As cayley's backend does: sync unless told not to.
+	noSync, err := opts.BoolKey("nosync", false)
+	if err != nil {
+		return errors.Join(err, db.Close())
+	}
+	db.DB().NoSync, db.DB().NoGrowSync = noSync, noSync
+	if !readOnly {
+		if err := kv.Init(db, opts); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+			return errors.Join(err, db.Close())
+		}
 	}
 	qs, err := kv.New(db, opts)
 	if err != nil {
 		return errors.Join(err, db.Close())
 	}
-	if file, ok := db.(interface{ DB() *bolt.DB }); ok {
-		st.bolt = file.DB()
-		st.watchMappedPages(mappedBudget)
-	}
+	st.bolt = db.DB()
+	st.watchMappedPages(mappedBudget)
 	st.qs = qs
 	return nil
 }

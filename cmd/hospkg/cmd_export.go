@@ -53,7 +53,7 @@ func runExport(ctx context.Context, opts exportOptions) error {
 		// Checked before the store is opened or the output file created.
 		return fmt.Errorf("export: unknown format %q (known: %s)", opts.export.Format, strings.Join(graph.ExportFormats, ", "))
 	}
-	st, err := opts.store.open()
+	st, err := opts.store.openReader()
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}

@@ -70,7 +70,7 @@ func runQuery(ctx context.Context, opts queryOptions) error {
 	if err := graph.CheckGizmo(text); err != nil {
 		return fmt.Errorf("query: %w", err)
 	}
-	st, err := opts.store.open()
+	st, err := opts.store.openReader()
 	if err != nil {
 		return fmt.Errorf("query: %w", err)
 	}
@@ -106,7 +106,7 @@ func runNamedQuery(ctx context.Context, opts queryOptions) error {
 	if !slices.Contains(queries.Formats, format) {
 		return fmt.Errorf("query: unknown --format %q (known: %s)", format, strings.Join(queries.Formats, ", "))
 	}
-	st, err := opts.store.open()
+	st, err := opts.store.openReader()
 	if err != nil {
 		return fmt.Errorf("query: %w", err)
 	}

@@ -27,7 +27,7 @@ func newStatsCommand() *cli.Command {
 }
 
 func runStats(ctx context.Context, opts statsOptions) error {
-	st, err := opts.store.open()
+	st, err := opts.store.openReader()
 	if err != nil {
 		return fmt.Errorf("stats: %w", err)
 	}

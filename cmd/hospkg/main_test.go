@@ -6,7 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
+
+	"hospkg/graph"
 )
 
 // hospkg runs the command line in this process and returns its exit code,
@@ -145,6 +149,20 @@ func TestBuildBadInput(t *testing.T) {
 
 func TestQueryErrors(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "db")
+	// A mistyped --dbpath is refused, not answered with an empty store.
+	if code, _, errOut := hospkg(t, "query", "--dbpath", db, "g.V().All()"); code != exitFailure || !strings.Contains(errOut, "no store there") {
+		t.Errorf("query of a missing store: exit %d, stderr %q; want %d and no store there", code, errOut, exitFailure)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Errorf("query created %s", db)
+	}
+	st, err := graph.Open("bolt", db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct {
 		name       string
 		args       []string
@@ -167,5 +185,67 @@ func TestQueryErrors(t *testing.T) {
 				t.Errorf("stderr %q, want it to contain %q and no stack trace", errOut, tc.wantStderr)
 			}
 		})
+	}
+}
+
+// TestHeldStore: a store whose bolt file another program holds (cayley
+// http, flock) makes every command say so and exit 3 within seconds.
+func TestHeldStore(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "db")
+	st, err := graph.Open("bolt", db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// flock belongs to an open file: a second open in this process
+	// conflicts as another process's would.
+	f, err := os.OpenFile(filepath.Join(db, "indexes.bolt"), os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"stats", "--dbpath", db},
+		{"export", "--dbpath", db, "--format", "jsonl"},
+		{"build", "--dbpath", db, "testdata"},
+	} {
+		start := time.Now()
+		code, _, errOut := hospkg(t, args...)
+		if code != exitInUse || !strings.Contains(errOut, "in use by another process") {
+			t.Errorf("%s: exit %d, stderr %q; want %d and in use", args[0], code, errOut, exitInUse)
+		}
+		if took := time.Since(start); took > 5*time.Second {
+			t.Errorf("%s: took %v, want under 5 s", args[0], took)
+		}
+	}
+}
+
+// TestURLPath: a connection URL given to a folder store is refused, and no
+// folder named after it (password and all) is made.
+func TestURLPath(t *testing.T) {
+	dir := t.TempDir()
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chdir(wd)
+	code, _, errOut := hospkg(t, "stats", "--db", "bolt", "--dbpath", "postgres://u:secret@localhost/db")
+	if code != exitFailure || !strings.Contains(errOut, "is a URL") || strings.Contains(errOut, "secret") {
+		t.Errorf("exit %d, stderr %q; want %d, a URL, and no password", code, errOut, exitFailure)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) > 0 {
+		t.Errorf("the refused command made %s", entries[0].Name())
 	}
 }
