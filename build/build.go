@@ -214,7 +214,14 @@ func produce(ctx context.Context, sources iter.Seq2[Source, error], jobs, queue 
 	}
 }
 
-func extract(p *nlp.Pipeline, src Source) extracted {
+func extract(p *nlp.Pipeline, src Source) (out extracted) {
+	// A bug the fuzz tests have not found yet skips its document, named,
+	// rather than ending the build with a Go crash.
+	defer func() {
+		if r := recover(); r != nil {
+			out = extracted{err: fmt.Errorf("internal error while reading it (a bug; please report it with the file): %v", r)}
+		}
+	}()
 	raw, err := src.Read()
 	if err != nil {
 		return extracted{err: err}

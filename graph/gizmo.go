@@ -6,7 +6,7 @@ import (
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/query"
-	"github.com/cayleygraph/cayley/query/gizmo"
+	"hospkg/internal/gizmo"
 )
 
 // RunGizmo runs a Gizmo query in a fresh session and calls fn with each

@@ -11,8 +11,8 @@ import (
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/query"
-	"github.com/cayleygraph/cayley/query/gizmo"
 	"github.com/cayleygraph/quad"
+	"hospkg/internal/gizmo"
 
 	"hospkg/nlp"
 )

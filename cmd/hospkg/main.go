@@ -36,8 +36,15 @@ func main() {
 	os.Exit(code)
 }
 
-// run runs the command line and returns the exit code.
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// run runs the command line and returns the exit code. A Go panic, which
+// would exit 2 like a build that skipped input, is reported as a failure.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "hospkg: internal error (a bug; please report it with the command): %v\n", r)
+			code = exitFailure
+		}
+	}()
 	app := newApp(stdout, stderr)
 	err := app.RunContext(ctx, args)
 	if err == nil {
