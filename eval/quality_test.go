@@ -10,6 +10,7 @@ import (
 
 	"hospkg/eval"
 	"hospkg/graph"
+	"hospkg/intake"
 	"hospkg/nlp"
 	"hospkg/seeds"
 )
@@ -98,7 +99,7 @@ func buildExport(t *testing.T, fsys fs.FS, names []string) []eval.Line {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc, err := nlp.ReadDocument(name, raw)
+		doc, err := intake.ReadDocument(name, raw)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"hospkg/intake"
 	"hospkg/nlp"
 )
 
@@ -34,7 +35,7 @@ func sentences(texts ...string) []nlp.Sentence {
 // file lists for it.
 func miyunV1(name string) *nlp.Extraction {
 	return &nlp.Extraction{
-		Doc:       nlp.Document{Name: name, Title: "北大医院密云医院召开2024年工作研讨暨干部培训会"},
+		Doc:       intake.Document{Name: name, Title: "北大医院密云医院召开2024年工作研讨暨干部培训会"},
 		Sentences: sentences(sentenceMeeting, sentenceGuo, sentenceExperts),
 		Entities: []nlp.Entity{
 			{ID: idPKUFirst, Type: nlp.Hospital, Name: "北京大学第一医院", Aliases: []string{"北大医院"}},
@@ -75,7 +76,7 @@ func miyunV2(name string) *nlp.Extraction {
 // documents share an entity node.
 func otherDoc(name string) *nlp.Extraction {
 	return &nlp.Extraction{
-		Doc:       nlp.Document{Name: name, Title: "其他"},
+		Doc:       intake.Document{Name: name, Title: "其他"},
 		Sentences: sentences(sentenceExperts),
 		Entities: []nlp.Entity{
 			{ID: idPKUFirst, Type: nlp.Hospital, Name: "北京大学第一医院", Aliases: []string{"北大一院"}},

@@ -15,6 +15,7 @@ import (
 
 	"github.com/cayleygraph/cayley/graph"
 
+	"hospkg/intake"
 	"hospkg/nlp"
 	"hospkg/seeds"
 )
@@ -239,7 +240,7 @@ func extractSeeds(t *testing.T) []*nlp.Extraction {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc, err := nlp.ReadDocument(name, raw)
+		doc, err := intake.ReadDocument(name, raw)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
+	"hospkg/intake"
 	"hospkg/nlp"
 )
 
@@ -18,7 +19,7 @@ import (
 // organisation names, subject first. Names starting with 委 are
 // institutions, the others hospitals.
 func supportsDoc(name string, supports ...[2]string) *nlp.Extraction {
-	x := &nlp.Extraction{Doc: nlp.Document{Name: name}}
+	x := &nlp.Extraction{Doc: intake.Document{Name: name}}
 	seen := make(map[string]bool)
 	entity := func(n string) string {
 		typ := nlp.Hospital

@@ -10,6 +10,7 @@ import (
 
 	"github.com/cayleygraph/cayley/graph"
 
+	"hospkg/intake"
 	"hospkg/nlp"
 )
 
@@ -91,8 +92,8 @@ func testReplace(t *testing.T, open storeOpener) {
 			[]*nlp.Extraction{miyunV1("a.txt"), otherDoc("b.txt"), otherDoc("b.txt")},
 			[]*nlp.Extraction{miyunV1("a.txt"), otherDoc("b.txt")}},
 		{"document emptied of facts",
-			[]*nlp.Extraction{miyunV1("a.txt"), {Doc: nlp.Document{Name: "a.txt"}}},
-			[]*nlp.Extraction{{Doc: nlp.Document{Name: "a.txt"}}}},
+			[]*nlp.Extraction{miyunV1("a.txt"), {Doc: intake.Document{Name: "a.txt"}}},
+			[]*nlp.Extraction{{Doc: intake.Document{Name: "a.txt"}}}},
 		{"similar names stay apart",
 			[]*nlp.Extraction{miyunV1("a"), miyunV1("a#b"), miyunV2("a")},
 			[]*nlp.Extraction{miyunV1("a#b"), miyunV2("a")}},

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"hospkg/intake"
 )
 
 // sentenceFacts are the mentions found in one sentence.
@@ -18,7 +20,7 @@ type sentenceFacts struct {
 // assemble turns the mentions of all sentences into the document's entities,
 // mentions and positions, with aliases resolved; short holds the short names
 // the article introduced in brackets.
-func assemble(doc *Document, facts []sentenceFacts, short map[string]*orgMention) (*resolution, []Position, map[*orgMention]string) {
+func assemble(doc *intake.Document, facts []sentenceFacts, short map[string]*orgMention) (*resolution, []Position, map[*orgMention]string) {
 	r := newResolution(doc)
 	var all []docOrg
 	for i, f := range facts {

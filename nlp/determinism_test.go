@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"testing"
 
+	"hospkg/intake"
 	"hospkg/nlp"
 )
 
@@ -30,7 +31,7 @@ func TestExtractionIsDeterministic(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc, err := nlp.ReadDocument(filepath.Base(path), raw)
+		doc, err := intake.ReadDocument(filepath.Base(path), raw)
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}

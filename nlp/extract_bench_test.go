@@ -4,6 +4,7 @@ import (
 	"os"
 	"testing"
 
+	"hospkg/intake"
 	"hospkg/nlp"
 )
 
@@ -11,13 +12,13 @@ import (
 // national and a city commission, departments and some thirty officials.
 const benchSeed = "../seeds/001_cbff99e1412477c5.txt"
 
-func readBenchSeed(b *testing.B) nlp.Document {
+func readBenchSeed(b *testing.B) intake.Document {
 	b.Helper()
 	raw, err := os.ReadFile(benchSeed)
 	if err != nil {
 		b.Fatal(err)
 	}
-	doc, err := nlp.ReadDocument("001_cbff99e1412477c5.txt", raw)
+	doc, err := intake.ReadDocument("001_cbff99e1412477c5.txt", raw)
 	if err != nil {
 		b.Fatal(err)
 	}

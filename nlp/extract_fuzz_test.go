@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"hospkg/intake"
 	"hospkg/nlp"
 )
 
@@ -23,7 +24,7 @@ func FuzzExtract(f *testing.F) {
 	f.Add([]byte("院长、副院长、、编辑:"))
 	p := pipeline(f)
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		doc, err := nlp.ReadDocument("fuzz.txt", raw)
+		doc, err := intake.ReadDocument("fuzz.txt", raw)
 		if err != nil {
 			return
 		}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"testing"
 
+	"hospkg/intake"
 	"hospkg/nlp"
 )
 
@@ -789,7 +790,7 @@ func TestHeldOutArticles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc, err := nlp.ReadDocument(tc.file, raw)
+			doc, err := intake.ReadDocument(tc.file, raw)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+
+	"hospkg/intake"
 )
 
 // Pipeline runs the extraction stages over one document at a time. It holds
@@ -25,7 +27,7 @@ func NewPipeline() (*Pipeline, error) {
 // Extract reads the facts of one document: sentences, then per sentence the
 // organisations, departments and positions, then the document-level
 // resolution of aliases, and finally the relations.
-func (p *Pipeline) Extract(doc Document) (*Extraction, error) {
+func (p *Pipeline) Extract(doc intake.Document) (*Extraction, error) {
 	if doc.Name == "" {
 		return nil, fmt.Errorf("extract: document has no name")
 	}
@@ -40,7 +42,7 @@ func (p *Pipeline) Extract(doc Document) (*Extraction, error) {
 // extractSegmented runs the stages after segmentation: toks[i] are the
 // tokens of sentences[i]. It is apart from Extract so that a benchmark can
 // time the recognisers without gse.
-func extractSegmented(doc Document, sentences []Sentence, toks [][]Token) *Extraction {
+func extractSegmented(doc intake.Document, sentences []Sentence, toks [][]Token) *Extraction {
 	x := &Extraction{Doc: doc, Sentences: sentences}
 	facts := make([]sentenceFacts, len(x.Sentences))
 	for i, s := range x.Sentences {

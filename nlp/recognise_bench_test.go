@@ -3,6 +3,8 @@ package nlp
 import (
 	"os"
 	"testing"
+
+	"hospkg/intake"
 )
 
 // BenchmarkRecognise times what Extract does after gse segmentation, over
@@ -13,7 +15,7 @@ func BenchmarkRecognise(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	doc, err := ReadDocument("001_cbff99e1412477c5.txt", raw)
+	doc, err := intake.ReadDocument("001_cbff99e1412477c5.txt", raw)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"hospkg/intake"
 	"hospkg/nlp"
 )
 
@@ -33,7 +34,7 @@ func pipeline(tb testing.TB) *nlp.Pipeline {
 // extracted.
 func extractText(tb testing.TB, text string) *nlp.Extraction {
 	tb.Helper()
-	doc, err := nlp.ReadDocument("case.txt", []byte(text))
+	doc, err := intake.ReadDocument("case.txt", []byte(text))
 	if err != nil {
 		tb.Fatalf("read document: %v", err)
 	}

@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"hospkg/intake"
 )
 
 // docOrg is an organisation mention with the sentence it stands in.
@@ -20,7 +22,7 @@ type docOrg struct {
 // thing, the canonical name of every surface form, and the article's own
 // hospital.
 type resolution struct {
-	doc       *Document
+	doc       *intake.Document
 	entities  map[string]*Entity // by ID
 	order     []string           // IDs in order of first mention
 	canonical map[string]string  // organisation surface name → canonical name
@@ -45,7 +47,7 @@ type resolution struct {
 	mentions    []Mention
 }
 
-func newResolution(doc *Document) *resolution {
+func newResolution(doc *intake.Document) *resolution {
 	return &resolution{
 		doc:       doc,
 		entities:  make(map[string]*Entity),
@@ -502,11 +504,7 @@ func (r *resolution) originalSurface(start, end int) string {
 	if start >= end {
 		return ""
 	}
-	s := r.doc.OriginalSpan(start, end)
-	// Scrapers' pinyin is gone from a text that normalising left as it was.
-	if r.doc.origin != nil {
-		s = stripPinyin(s)
-	}
+	s := r.doc.OriginalSurface(start, end)
 	if strings.ContainsAny(s, "?\ufffd \n") {
 		return ""
 	}

@@ -3,6 +3,8 @@ package nlp
 import (
 	"strings"
 	"unicode/utf8"
+
+	"hospkg/intake"
 )
 
 // endsSentence reports whether r ends a sentence; closing quotes and
@@ -27,7 +29,7 @@ func closesSentence(r rune) bool {
 // SplitSentences cuts the normalised text of doc into sentences with byte
 // offsets. Blank sentences are dropped; offsets are kept so that every fact
 // points back into the text.
-func SplitSentences(doc *Document) []Sentence {
+func SplitSentences(doc *intake.Document) []Sentence {
 	text := doc.Text
 	var out []Sentence
 	start := 0
@@ -77,10 +79,4 @@ func SplitSentences(doc *Document) []Sentence {
 	return out
 }
 
-func isSpace(r rune) bool {
-	switch r {
-	case ' ', '\t', '\n', '\r', '\u3000', '\u00a0', '\ufeff':
-		return true
-	}
-	return false
-}
+func isSpace(r rune) bool { return intake.IsSpace(r) }

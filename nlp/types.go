@@ -1,9 +1,11 @@
-// Package nlp turns the text of hospital news into facts: it reads and
-// normalises documents, splits sentences, segments them with gse, recognises
+// Package nlp turns the text of hospital news into facts: given a document
+// from intake, it splits sentences, segments them with gse, recognises
 // hospitals, institutions, departments and officials, resolves aliases, and
 // extracts positions and the supports / affiliated_with / partner_of
 // relations, each fact pointing back at the sentence it was read from.
 package nlp
+
+import "hospkg/intake"
 
 // EntityType is the kind of a named thing in the graph.
 type EntityType string
@@ -29,48 +31,6 @@ const (
 	AffiliatedWith Predicate = "affiliated_with" // member/branch → parent
 	PartnerOf      Predicate = "partner_of"      // symmetric, stored once
 )
-
-// Document is one input file after intake: decoded to UTF-8 and normalised.
-type Document struct {
-	// Name is the base name of the input file; it identifies the document.
-	Name string
-	// Title is the page title of an HTML document, else the first line.
-	Title string
-	// Original is the decoded text as it arrived (artifacts and all); evidence
-	// sentences are quoted from it.
-	Original string
-	// Text is the normalised text the recognisers read: simplified
-	// characters, no pinyin annotations, no zero-width or full-width ASCII.
-	Text string
-	// origin maps every byte offset of Text (and len(Text)) to a byte offset
-	// of Original; nil means Text == Original.
-	origin []int
-}
-
-// OriginalOffset maps a byte offset of d.Text to the matching byte offset of
-// d.Original.
-func (d *Document) OriginalOffset(off int) int {
-	if d.origin == nil {
-		return off
-	}
-	if off < 0 {
-		return 0
-	}
-	if off >= len(d.origin) {
-		return len(d.Original)
-	}
-	return d.origin[off]
-}
-
-// OriginalSpan returns the text of Original behind the span [start, end) of
-// Text.
-func (d *Document) OriginalSpan(start, end int) string {
-	s, e := d.OriginalOffset(start), d.OriginalOffset(end)
-	if s > e || e > len(d.Original) {
-		return ""
-	}
-	return d.Original[s:e]
-}
 
 // Sentence is a span of a document's normalised text.
 type Sentence struct {
@@ -133,7 +93,7 @@ type Position struct {
 
 // Extraction is everything read from one document.
 type Extraction struct {
-	Doc       Document
+	Doc       intake.Document
 	Sentences []Sentence
 	Entities  []Entity
 	Mentions  []Mention

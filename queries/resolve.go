@@ -12,7 +12,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	hkgraph "hospkg/graph"
-	"hospkg/nlp"
+	"hospkg/intake"
 )
 
 // ErrNoEntity is wrapped when a name given as a parameter names no entity.
@@ -28,7 +28,7 @@ func ResolveEntities(ctx context.Context, qs graph.QuadStore, name string) ([]qu
 		return nil, fmt.Errorf("%w \"\": give a name", ErrNoEntity)
 	}
 	forms := []string{name}
-	if simple := nlp.Simplify(name); simple != name {
+	if simple := intake.Simplify(name); simple != name {
 		forms = append(forms, simple)
 	}
 	seen := make(map[quad.IRI]bool)

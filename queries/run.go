@@ -12,9 +12,8 @@ import (
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/query"
 	"github.com/cayleygraph/quad"
+	"hospkg/intake"
 	"hospkg/internal/gizmo"
-
-	"hospkg/nlp"
 )
 
 // Options bound and widen a run.
@@ -89,7 +88,7 @@ func paramValue(ctx context.Context, qs graph.QuadStore, p Param, raw string) (i
 		}
 		return n, nil
 	}
-	return nlp.Simplify(strings.TrimSpace(raw)), nil
+	return intake.Simplify(strings.TrimSpace(raw)), nil
 }
 
 func (q *Query) paramList() string {

@@ -9,6 +9,7 @@ import (
 	"github.com/cayleygraph/cayley/graph"
 
 	hkgraph "hospkg/graph"
+	"hospkg/intake"
 	"hospkg/nlp"
 	"hospkg/seeds"
 )
@@ -62,7 +63,7 @@ func buildSeedStoreWithoutRankings(ctx context.Context) (graph.QuadStore, error)
 		if err != nil {
 			return nil, err
 		}
-		doc, err := nlp.ReadDocument(f.Name(), raw)
+		doc, err := intake.ReadDocument(f.Name(), raw)
 		if err != nil {
 			return nil, err
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/cayleygraph/cayley/graph"
 
 	hkgraph "hospkg/graph"
+	"hospkg/intake"
 	"hospkg/nlp"
 )
 
@@ -51,7 +52,7 @@ func syntheticInstitution(i int) string {
 
 // syntheticDoc builds the extraction of document n.
 func syntheticDoc(rng *rand.Rand, n int) *nlp.Extraction {
-	x := &nlp.Extraction{Doc: nlp.Document{Name: fmt.Sprintf("synthetic_%05d.txt", n), Title: fmt.Sprintf("第%d篇", n)}}
+	x := &nlp.Extraction{Doc: intake.Document{Name: fmt.Sprintf("synthetic_%05d.txt", n), Title: fmt.Sprintf("第%d篇", n)}}
 	for s := 0; s < sentencesPerDoc; s++ {
 		text := fmt.Sprintf("第%d篇第%d句，医院召开工作会议，推动优质医疗资源下沉。", n, s)
 		x.Sentences = append(x.Sentences, nlp.Sentence{Index: s, Start: s * 100, End: s*100 + len(text), Text: text, Evidence: text})

@@ -12,7 +12,7 @@ import (
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 
-	"hospkg/build"
+	"hospkg/pipeline"
 	"hospkg/graph"
 	"hospkg/nlp"
 )
@@ -46,8 +46,8 @@ func workersFlag() cli.Flag {
 
 func runBuild(ctx context.Context, opts buildOptions) error {
 	start := time.Now()
-	build.TuneCollector()
-	pipeline, err := nlp.NewPipeline()
+	pipeline.TuneCollector()
+	extractor, err := nlp.NewPipeline()
 	if err != nil {
 		return fmt.Errorf("build: %w", err)
 	}
@@ -56,13 +56,13 @@ func runBuild(ctx context.Context, opts buildOptions) error {
 	if err != nil {
 		return fmt.Errorf("build: %w", err)
 	}
-	sources := build.Sources(opts.paths)
-	sum, buildErr := build.Run(ctx, pipeline, sources, build.NewStoreWriter(st.QuadStore(), 0), build.Options{
+	sources := pipeline.Sources(opts.paths)
+	sum, buildErr := pipeline.Run(ctx, extractor, sources, pipeline.NewStoreWriter(st.QuadStore(), 0), pipeline.Options{
 		Workers: opts.workers, Log: opts.stderr,
-		Progress: build.NewProgress(opts.stderr, isTerminal(opts.stderr), sources),
+		Progress: pipeline.NewProgress(opts.stderr, isTerminal(opts.stderr), sources),
 	})
 	var stats graph.Stats
-	if buildErr == nil || errors.Is(buildErr, build.ErrInterrupted) {
+	if buildErr == nil || errors.Is(buildErr, pipeline.ErrInterrupted) {
 		// A fresh context: an interrupted build still says what the store
 		// holds.
 		var statsErr error
@@ -70,7 +70,7 @@ func runBuild(ctx context.Context, opts buildOptions) error {
 		buildErr = errors.Join(buildErr, statsErr)
 	}
 	buildErr = errors.Join(buildErr, st.Close())
-	if buildErr != nil && !errors.Is(buildErr, build.ErrInterrupted) {
+	if buildErr != nil && !errors.Is(buildErr, pipeline.ErrInterrupted) {
 		return fmt.Errorf("build: %w", buildErr)
 	}
 	if err := sum.WriteText(opts.stdout, stats, dictionaryLoad); err != nil {

@@ -10,7 +10,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"hospkg/build"
+	"hospkg/pipeline"
 	"hospkg/eval"
 	"hospkg/graph"
 	"hospkg/nlp"
@@ -50,12 +50,12 @@ func runEval(ctx context.Context, opts evalOptions) error {
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}
-	build.TuneCollector()
-	pipeline, err := nlp.NewPipeline()
+	pipeline.TuneCollector()
+	extractor, err := nlp.NewPipeline()
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}
-	export, sum, err := buildAndExport(ctx, pipeline, build.Sources(opts.paths), opts.stderr)
+	export, sum, err := buildAndExport(ctx, extractor, pipeline.Sources(opts.paths), opts.stderr)
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}
@@ -83,13 +83,13 @@ func runEval(ctx context.Context, opts evalOptions) error {
 
 // buildAndExport builds the sources into a store that lives only in memory,
 // so nothing is left on disk to remove, and returns its JSONL export.
-func buildAndExport(ctx context.Context, p *nlp.Pipeline, sources iter.Seq2[build.Source, error], stderr io.Writer) ([]byte, build.Summary, error) {
+func buildAndExport(ctx context.Context, p *nlp.Pipeline, sources iter.Seq2[pipeline.Source, error], stderr io.Writer) ([]byte, pipeline.Summary, error) {
 	st, err := graph.Open("memstore", "", nil)
 	if err != nil {
-		return nil, build.Summary{}, err
+		return nil, pipeline.Summary{}, err
 	}
 	var export bytes.Buffer
-	sum, err := build.Run(ctx, p, sources, build.NewStoreWriter(st.QuadStore(), 0), build.Options{Log: stderr})
+	sum, err := pipeline.Run(ctx, p, sources, pipeline.NewStoreWriter(st.QuadStore(), 0), pipeline.Options{Log: stderr})
 	if err == nil {
 		err = graph.WriteJSONL(ctx, st.QuadStore(), &export)
 	}

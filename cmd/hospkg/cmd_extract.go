@@ -11,7 +11,7 @@ import (
 	"github.com/cayleygraph/quad/nquads"
 	"github.com/urfave/cli/v2"
 
-	"hospkg/build"
+	"hospkg/pipeline"
 	"hospkg/graph"
 	"hospkg/nlp"
 )
@@ -49,8 +49,8 @@ func runExtract(ctx context.Context, opts extractOptions) error {
 		return fmt.Errorf("extract: unknown format %q (known: nquads, jsonl)", opts.format)
 	}
 	start := time.Now()
-	build.TuneCollector()
-	pipeline, err := nlp.NewPipeline()
+	pipeline.TuneCollector()
+	extractor, err := nlp.NewPipeline()
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}
@@ -59,18 +59,18 @@ func runExtract(ctx context.Context, opts extractOptions) error {
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}
-	sources := build.Sources(opts.paths)
-	buildOpts := build.Options{
+	sources := pipeline.Sources(opts.paths)
+	buildOpts := pipeline.Options{
 		Workers: opts.workers, Log: opts.stderr,
-		Progress: build.NewProgress(opts.stderr, isTerminal(opts.stderr), sources),
+		Progress: pipeline.NewProgress(opts.stderr, isTerminal(opts.stderr), sources),
 	}
-	var sum build.Summary
+	var sum pipeline.Summary
 	if opts.format == "nquads" {
 		qw := nquads.NewWriter(w)
-		sum, err = build.Run(ctx, pipeline, sources, build.NewQuadWriter(qw), buildOpts)
+		sum, err = pipeline.Run(ctx, extractor, sources, pipeline.NewQuadWriter(qw), buildOpts)
 		err = errors.Join(err, qw.Close())
 	} else {
-		sum, err = extractJSONL(ctx, pipeline, sources, w, buildOpts)
+		sum, err = extractJSONL(ctx, extractor, sources, w, buildOpts)
 	}
 	if err := errors.Join(err, closeOutput()); err != nil {
 		return fmt.Errorf("extract: %w", err)
@@ -86,12 +86,12 @@ func runExtract(ctx context.Context, opts extractOptions) error {
 
 // extractJSONL builds the sources into a store in memory and writes its
 // JSONL export, so the lines are exactly those an export of a build gives.
-func extractJSONL(ctx context.Context, p *nlp.Pipeline, sources iter.Seq2[build.Source, error], w io.Writer, opts build.Options) (build.Summary, error) {
+func extractJSONL(ctx context.Context, p *nlp.Pipeline, sources iter.Seq2[pipeline.Source, error], w io.Writer, opts pipeline.Options) (pipeline.Summary, error) {
 	st, err := graph.Open("memstore", "", nil)
 	if err != nil {
-		return build.Summary{}, err
+		return pipeline.Summary{}, err
 	}
-	sum, err := build.Run(ctx, p, sources, build.NewStoreWriter(st.QuadStore(), 0), opts)
+	sum, err := pipeline.Run(ctx, p, sources, pipeline.NewStoreWriter(st.QuadStore(), 0), opts)
 	if err == nil {
 		err = graph.WriteJSONL(ctx, st.QuadStore(), w)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/cayleygraph/quad/nquads"
 
 	"hospkg/graph"
+	"hospkg/intake"
 	"hospkg/nlp"
 	"hospkg/seeds"
 )
@@ -256,7 +257,7 @@ func TestBuildInterruptedBySignal(t *testing.T) {
 	}
 	present := 0
 	for name, text := range texts {
-		doc, err := nlp.ReadDocument(name, []byte(text))
+		doc, err := intake.ReadDocument(name, []byte(text))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,10 @@
-package nlp
+// Package intake turns the bytes of one input file into clean text: it
+// guesses the encoding (UTF-8, UTF-16, GB18030/GBK, Big5), takes the article
+// out of an HTML page, folds widths, drops zero-width characters and scraped
+// pinyin, and writes traditional characters simplified. Its product is a
+// Document whose offset map leads every byte of the clean Text back to the
+// Original as it arrived, so that evidence is quoted as the source wrote it.
+package intake
 
 import (
 	"bytes"
@@ -48,13 +54,13 @@ func ReadDocument(name string, raw []byte) (Document, error) {
 	if err != nil {
 		return Document{}, fmt.Errorf("%s: %w", name, err)
 	}
-	if strings.TrimFunc(doc.Text, isSpace) == "" {
+	if strings.TrimFunc(doc.Text, IsSpace) == "" {
 		return Document{}, fmt.Errorf("%s: %w", name, ErrEmpty)
 	}
 	if doc.Text == doc.Original {
 		doc.origin = nil // the identity map costs eight bytes a byte
 	}
-	doc.Title = strings.TrimFunc(doc.Title, isSpace)
+	doc.Title = strings.TrimFunc(doc.Title, IsSpace)
 	if doc.Title == "" {
 		doc.Title = firstLine(doc.Text)
 	}
@@ -64,7 +70,7 @@ func ReadDocument(name string, raw []byte) (Document, error) {
 // firstLine returns the first line of text that is not blank, trimmed.
 func firstLine(text string) string {
 	for line := range strings.SplitSeq(text, "\n") {
-		if line = strings.TrimFunc(line, isSpace); line != "" {
+		if line = strings.TrimFunc(line, IsSpace); line != "" {
 			return line
 		}
 	}

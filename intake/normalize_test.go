@@ -1,4 +1,4 @@
-package nlp
+package intake
 
 import (
 	"errors"
@@ -73,7 +73,7 @@ func FuzzNormalize(f *testing.F) {
 				continue
 			}
 			checkOrigin(t, doc)
-			if !utf8.ValidString(doc.Title) || strings.TrimFunc(doc.Text, isSpace) == "" {
+			if !utf8.ValidString(doc.Title) || strings.TrimFunc(doc.Text, IsSpace) == "" {
 				t.Fatalf("%s: bad title %q or blank text", name, doc.Title)
 			}
 		}

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"hospkg/graph"
+	"hospkg/intake"
 	"hospkg/nlp"
 )
 
@@ -83,7 +84,7 @@ func TestBuildDoesNotDependOnWorkers(t *testing.T) {
 	for _, corpus := range [][]syntheticDocument{first, second} {
 		for src := range memorySources(corpus) {
 			raw, _ := src.Read()
-			doc, err := nlp.ReadDocument(src.Name, raw)
+			doc, err := intake.ReadDocument(src.Name, raw)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -176,7 +177,7 @@ func TestInterruptedBuildLeavesWholeDocuments(t *testing.T) {
 	defer st.Close()
 	whole := 0
 	for _, d := range docs {
-		doc, err := nlp.ReadDocument(d.name, []byte(d.text))
+		doc, err := intake.ReadDocument(d.name, []byte(d.text))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package nlp
+package intake
 
 import (
 	"bytes"
@@ -342,7 +342,7 @@ func TestOriginalOffsets(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					if strings.TrimFunc(got, isSpace) != want {
+					if strings.TrimFunc(got, IsSpace) != want {
 						t.Fatalf("span %v: Original %q normalises to %q, want %q", r, doc.OriginalSpan(r[0], r[1]), got, want)
 					}
 				}

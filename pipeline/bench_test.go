@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"github.com/cayleygraph/quad/nquads"
 
 	hgraph "hospkg/graph"
+	"hospkg/intake"
 	"hospkg/nlp"
 )
 
@@ -81,7 +82,7 @@ var benchExtractions = sync.OnceValues(func() (loadCorpus, error) {
 		return c, err
 	}
 	for _, d := range benchCorpus() {
-		doc, err := nlp.ReadDocument(d.name, []byte(d.text))
+		doc, err := intake.ReadDocument(d.name, []byte(d.text))
 		if err != nil {
 			return c, err
 		}

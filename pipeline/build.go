@@ -1,10 +1,10 @@
-// Package build is the corpus build pipeline: documents are read lazily from
+// Package pipeline is the corpus build pipeline: documents are read lazily from
 // a walk, extracted by a bounded pool of workers sharing one nlp.Pipeline,
 // and handed in input order to one writer (a Sink), which replaces each
 // document's facts in the store several documents per write, or writes the
 // quads out for a later bulk load. Memory stays bounded whatever the corpus
 // size, and the result does not depend on how the workers are scheduled.
-package build
+package pipeline
 
 import (
 	"context"
@@ -19,6 +19,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	hgraph "hospkg/graph"
+	"hospkg/intake"
 	"hospkg/nlp"
 )
 
@@ -145,7 +146,7 @@ func Run(ctx context.Context, p *nlp.Pipeline, sources iter.Seq2[Source, error],
 			break
 		}
 		switch {
-		case errors.Is(r.err, nlp.ErrEmpty):
+		case errors.Is(r.err, intake.ErrEmpty):
 			fmt.Fprintf(log, "note: skipping %s: the file is empty\n", j.src.Path)
 			sum.Skipped++
 			sum.Empty++
@@ -227,7 +228,7 @@ func extract(p *nlp.Pipeline, src Source) (out extracted) {
 		return extracted{err: err}
 	}
 	size := int64(len(raw))
-	doc, err := nlp.ReadDocument(src.Name, raw)
+	doc, err := intake.ReadDocument(src.Name, raw)
 	if err != nil {
 		return extracted{size: size, err: err}
 	}
