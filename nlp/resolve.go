@@ -413,14 +413,19 @@ var (
 func (r *resolution) visitedByOwn(orgs []docOrg) map[string]bool {
 	out := make(map[string]bool)
 	text := r.doc.Text
+	// The hospitals of each sentence, so that a document naming 我院 often
+	// costs time in proportion to its names, not their square.
+	hospitals := make(map[int][]docOrg)
+	for _, o := range orgs {
+		if !o.ref && o.typ == Hospital && o.end <= len(text) {
+			hospitals[o.sent] = append(hospitals[o.sent], o)
+		}
+	}
 	for _, ref := range orgs {
 		if !ref.ref || (ref.name != "我院" && ref.name != "本院") {
 			continue
 		}
-		for _, o := range orgs {
-			if o.sent != ref.sent || o.ref || o.typ != Hospital || o.end > len(text) {
-				continue
-			}
+		for _, o := range hospitals[ref.sent] {
 			switch {
 			case o.start >= ref.end:
 				between := text[ref.end:o.start]

@@ -26,9 +26,17 @@ func closesSentence(r rune) bool {
 	return false
 }
 
+// MaxSentenceBytes bounds a sentence. Recognition costs more than linear
+// time in the length of a sentence, and a page without punctuation (a
+// scraped table, a file of one line) would otherwise be one sentence of
+// megabytes; the longest sentence of the real corpus has 1.5 KB.
+const MaxSentenceBytes = 2048
+
 // SplitSentences cuts the normalised text of doc into sentences with byte
 // offsets. Blank sentences are dropped; offsets are kept so that every fact
-// points back into the text.
+// points back into the text. A sentence that reaches MaxSentenceBytes is cut
+// at its last comma, enumeration comma, colon or space in its second half,
+// or else where it reached the bound.
 func SplitSentences(doc *intake.Document) []Sentence {
 	text := doc.Text
 	var out []Sentence
@@ -64,6 +72,9 @@ func SplitSentences(doc *intake.Document) []Sentence {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		i += n
 		if !endsSentence(r) {
+			if i-start >= MaxSentenceBytes {
+				emit(start + safeCut(text[start:i]))
+			}
 			continue
 		}
 		for i < len(text) {
@@ -80,3 +91,14 @@ func SplitSentences(doc *intake.Document) []Sentence {
 }
 
 func isSpace(r rune) bool { return intake.IsSpace(r) }
+
+// safeCut returns where to end an overlong sentence: after the last pause in
+// its second half, where no name is cut, or else at its end.
+func safeCut(s string) int {
+	half := len(s) / 2
+	if k := strings.LastIndexAny(s[half:], "，,、：: \t"); k >= 0 {
+		_, n := utf8.DecodeRuneInString(s[half+k:])
+		return half + k + n
+	}
+	return len(s)
+}
