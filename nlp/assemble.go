@@ -37,7 +37,12 @@ func assemble(doc *intake.Document, facts []sentenceFacts, short map[string]*org
 	r.resolveOrganisations(all)
 	r.mergeRenamed(renamings(facts))
 	r.resolveSignatureNames(facts)
-	for abbr, full := range short {
+	// Longest first: a short name can be another's full name (天津医院 →
+	// 万州区天津医院 → 万州区第一人民医院), and the longer link must be
+	// resolved before the shorter one reads it. In map order the chain came
+	// out differently from run to run.
+	for _, abbr := range shortNameOrder(short) {
+		full := short[abbr]
 		// A hospital named only at the head of its branch's name, and by
 		// this short form (吉大二院), is named after all.
 		if _, ok := r.canonical[full.name]; !ok {
