@@ -54,7 +54,12 @@ func decodeText(raw []byte, charsetHint string) (string, error) {
 	case bytes.HasPrefix(raw, []byte{0xfe, 0xff}):
 		return decodeWith(xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM), raw)
 	case bytes.IndexByte(raw, 0) >= 0:
-		// NUL never occurs in text outside UTF-16, which needs its BOM here.
+		// NUL never occurs in text outside UTF-16: an ASCII character
+		// there has one zero byte, so this is UTF-16 without its BOM or
+		// not text at all.
+		if text, ok := guessUTF16(raw); ok {
+			return text, nil
+		}
 		return "", ErrNotText
 	case utf8.Valid(raw):
 		return checkText(string(raw))
@@ -77,9 +82,45 @@ func decodeText(raw []byte, charsetHint string) (string, error) {
 		}
 	}
 	if bestScore < 0 {
+		// Chinese in UTF-16 has no zero byte to show it.
+		if text, ok := guessUTF16(raw); ok {
+			return text, nil
+		}
 		return "", ErrNotText
 	}
 	return best, nil
+}
+
+// guessUTF16 reads raw as UTF-16 without a byte order mark, in the byte order
+// that gives believable text: ASCII, or mostly common Chinese characters.
+func guessUTF16(raw []byte) (string, bool) {
+	if len(raw)%2 != 0 {
+		return "", false
+	}
+	best, bestScore := "", -1.0
+	for _, order := range []xunicode.Endianness{xunicode.LittleEndian, xunicode.BigEndian} {
+		text, err := decodeWith(xunicode.UTF16(order, xunicode.IgnoreBOM), raw)
+		if err != nil {
+			continue
+		}
+		score, ok := 1.0, true
+		if !isASCII(text) {
+			score, ok = legacyScore(text)
+		}
+		if ok && score > bestScore {
+			best, bestScore = text, score
+		}
+	}
+	return best, bestScore >= 0
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // hintedDecoding returns the encoding an HTML page declares if it is one

@@ -83,14 +83,70 @@ type htmlText struct {
 
 // extractHTML returns the title and the article text of an HTML page, one
 // block element a line, without scripts, menus and other boilerplate.
+// A page the parser refuses (html.Parse gives up on more than 512 open
+// elements, as in a page of ten thousand nested <div>s) is read token by
+// token instead (tokenText): the text is kept, only menus marked by class
+// are not recognised.
 func extractHTML(page string) (title, text string, err error) {
 	root, err := html.Parse(strings.NewReader(page))
 	if err != nil {
-		return "", "", err
+		title, text = tokenText(page)
+		return title, text, nil
 	}
 	var t htmlText
 	t.walk(root, false)
 	return strings.TrimSpace(collapseSpaces(t.title.String())), tidyLines(t.body.String()), nil
+}
+
+// tokenText returns the title and text of a page read as a stream of tokens,
+// with no tree: block elements start lines, and the content of boilerplate
+// elements (scripts, styles, navigation) is skipped while they are open.
+func tokenText(page string) (title, text string) {
+	var t htmlText
+	z := html.NewTokenizer(strings.NewReader(page))
+	skipping := make(map[atom.Atom]int) // boilerplate elements open
+	open := 0
+	inTitle := false
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break // io.EOF: a string reader fails in no other way
+		}
+		tok := z.Token()
+		switch tt {
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			a := tok.DataAtom
+			if a == atom.Title {
+				inTitle = tt == html.StartTagToken
+				continue
+			}
+			if boilerplateTags[a] && a != atom.Head && tt != html.SelfClosingTagToken {
+				before := skipping[a]
+				if tt == html.StartTagToken {
+					skipping[a]++
+				} else if before > 0 {
+					skipping[a]--
+				}
+				open += skipping[a] - before
+			}
+			switch {
+			case blockTags[a]:
+				t.body.WriteByte('\n')
+			case cellTags[a] && tt == html.EndTagToken:
+				t.body.WriteByte(' ')
+			}
+		case html.TextToken:
+			switch {
+			case inTitle:
+				if t.title.Len() == 0 {
+					t.title.WriteString(tok.Data)
+				}
+			case open == 0:
+				t.body.WriteString(collapseSpaces(tok.Data))
+			}
+		}
+	}
+	return strings.TrimSpace(collapseSpaces(t.title.String())), tidyLines(t.body.String())
 }
 
 func (t *htmlText) walk(n *html.Node, pre bool) {

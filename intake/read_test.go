@@ -167,6 +167,12 @@ func TestReadDocumentShapes(t *testing.T) {
 		{"utf16be-bom", "a.txt", func(t testing.TB, s string) []byte {
 			return encodeWith(t, xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM), s)
 		}, false},
+		{"utf16le-no-bom", "a.txt", func(t testing.TB, s string) []byte {
+			return encodeWith(t, xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM), s)
+		}, false},
+		{"utf16be-no-bom", "a.txt", func(t testing.TB, s string) []byte {
+			return encodeWith(t, xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM), s)
+		}, false},
 		{"gb18030", "a.txt", func(t testing.TB, s string) []byte { return encodeWith(t, simplifiedchinese.GB18030, s) }, false},
 		{"crlf", "a.txt", func(t testing.TB, s string) []byte { return []byte(strings.ReplaceAll(s, "\n", "\r\n")) }, false},
 		{"html", "a.html", func(t testing.TB, s string) []byte { return []byte(htmlPage("标题", s, "utf-8")) }, true},
@@ -252,6 +258,32 @@ func TestReadDocumentSeed004(t *testing.T) {
 	at := strings.Index(doc.Text, name)
 	if got, want := doc.OriginalSpan(at, at+len(name)), "衡水市第二人民醫(yī)院"; got != want {
 		t.Errorf("OriginalSpan of %s = %q, want %q", name, got, want)
+	}
+}
+
+// TestReadDocumentUTF16WithoutZeroBytes: Chinese alone in UTF-16 without a
+// BOM has few zero bytes (一 is 4E 00) or none to give it away; it is read
+// in the byte order whose characters are common ones.
+func TestReadDocumentUTF16WithoutZeroBytes(t *testing.T) {
+	for _, seed := range seedNames(t) {
+		for _, keep := range []func(rune) bool{
+			func(r rune) bool { return unicode.Is(unicode.Han, r) },
+			func(r rune) bool { return unicode.Is(unicode.Han, r) && r&0xff != 0 }, // no zero byte at all
+		} {
+			han := strings.Map(func(r rune) rune {
+				if keep(r) {
+					return r
+				}
+				return -1
+			}, string(readSeed(t, seed)))
+			plain := mustRead(t, seed, []byte(han))
+			for _, order := range []xunicode.Endianness{xunicode.LittleEndian, xunicode.BigEndian} {
+				raw := encodeWith(t, xunicode.UTF16(order, xunicode.IgnoreBOM), han)
+				if doc := mustRead(t, seed, raw); doc.Text != plain.Text {
+					t.Errorf("%s: %s", seed, firstDifference(doc.Text, plain.Text))
+				}
+			}
+		}
 	}
 }
 
