@@ -51,6 +51,7 @@ func assemble(doc *intake.Document, facts []sentenceFacts, short map[string]*org
 		}
 		r.canonical[abbr] = r.canonical[full.name]
 	}
+	r.foldStrayLeads(all, facts)
 	mainName := r.chooseMain(all)
 	if mainName != "" {
 		r.main = EntityID(Hospital, mainName, "")
