@@ -182,3 +182,47 @@ func benchmarkExtract(b *testing.B, workers int) {
 
 func BenchmarkExtractWorkers1(b *testing.B) { benchmarkExtract(b, 1) }
 func BenchmarkExtractWorkers2(b *testing.B) { benchmarkExtract(b, 2) }
+
+// benchmarkExtractJSONL runs `hospkg extract --format jsonl`: the pipeline
+// into a JSONLWriter, then the JSONL written out and thrown away.
+func benchmarkExtractJSONL(b *testing.B, workers int) {
+	p, docs := startCorpusBenchmark(b)
+	for i := 0; i < b.N; i++ {
+		c := hgraph.NewJSONLCollector()
+		if _, err := Run(context.Background(), p, memorySources(docs), NewJSONLWriter(c), Options{Workers: workers}); err != nil {
+			b.Fatal(err)
+		}
+		if err := c.WriteJSONL(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkExtractJSONLWorkers1(b *testing.B) { benchmarkExtractJSONL(b, 1) }
+func BenchmarkExtractJSONLWorkers2(b *testing.B) { benchmarkExtractJSONL(b, 2) }
+
+// BenchmarkSegmentOnly is gse alone over the sentences of the same corpus, on
+// one goroutine: the floor every path above is compared with, in the same
+// run (README, Speed and scale).
+func BenchmarkSegmentOnly(b *testing.B) {
+	seg, err := nlp.LoadSegmenter()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sentences []nlp.Sentence
+	docs := benchCorpus()
+	for _, d := range docs {
+		doc, err := intake.ReadDocument(d.name, []byte(d.text))
+		if err != nil {
+			b.Fatal(err)
+		}
+		sentences = append(sentences, nlp.SplitSentences(&doc)...)
+	}
+	b.SetBytes(corpusBytes(docs))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, s := range sentences {
+			seg.Tokens(s)
+		}
+	}
+}

@@ -106,3 +106,19 @@ func (s *QuadWriter) Add(_ context.Context, doc Built) error {
 
 // Flush has nothing to do: the quad writer's own buffering is its caller's.
 func (s *QuadWriter) Flush() error { return nil }
+
+// JSONLWriter gathers each document's facts into a graph.JSONLCollector,
+// whose JSONL export its caller writes once the run is over: the lines of a
+// build's export, without building a store.
+type JSONLWriter struct {
+	c *hgraph.JSONLCollector
+}
+
+// NewJSONLWriter returns a sink gathering into c.
+func NewJSONLWriter(c *hgraph.JSONLCollector) *JSONLWriter { return &JSONLWriter{c: c} }
+
+// Add gathers the facts of one document.
+func (s *JSONLWriter) Add(_ context.Context, doc Built) error { return s.c.Add(doc.Extraction) }
+
+// Flush has nothing to do: the collector is written when the run is over.
+func (s *JSONLWriter) Flush() error { return nil }

@@ -84,16 +84,14 @@ func runExtract(ctx context.Context, opts extractOptions) error {
 	return nil
 }
 
-// extractJSONL builds the sources into a store in memory and writes its
-// JSONL export, so the lines are exactly those an export of a build gives.
+// extractJSONL gathers the facts of the sources and writes their JSONL
+// export: exactly the lines an export of a build of the same sources gives,
+// in time linear in the facts.
 func extractJSONL(ctx context.Context, p *nlp.Pipeline, sources iter.Seq2[pipeline.Source, error], w io.Writer, opts pipeline.Options) (pipeline.Summary, error) {
-	st, err := graph.Open("memstore", "", nil)
-	if err != nil {
-		return pipeline.Summary{}, err
-	}
-	sum, err := pipeline.Run(ctx, p, sources, pipeline.NewStoreWriter(st.QuadStore(), 0), opts)
+	collected := graph.NewJSONLCollector()
+	sum, err := pipeline.Run(ctx, p, sources, pipeline.NewJSONLWriter(collected), opts)
 	if err == nil {
-		err = graph.WriteJSONL(ctx, st.QuadStore(), w)
+		err = collected.WriteJSONL(w)
 	}
-	return sum, errors.Join(err, st.Close())
+	return sum, err
 }
