@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"slices"
 
@@ -28,24 +29,37 @@ func NewPipeline() (*Pipeline, error) {
 // organisations, departments and positions, then the document-level
 // resolution of aliases, and finally the relations.
 func (p *Pipeline) Extract(doc intake.Document) (*Extraction, error) {
+	return p.ExtractContext(context.Background(), doc)
+}
+
+// ExtractContext is Extract stopping early, with ctx's error, once ctx is
+// done: it looks between sentences, and sentences are bounded
+// (MaxSentenceBytes), so a long document stops within milliseconds.
+func (p *Pipeline) ExtractContext(ctx context.Context, doc intake.Document) (*Extraction, error) {
 	if doc.Name == "" {
 		return nil, fmt.Errorf("extract: document has no name")
 	}
 	sentences := SplitSentences(&doc)
 	toks := make([][]Token, len(sentences))
 	for i, s := range sentences {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("extract %s: %w", doc.Name, context.Cause(ctx))
+		}
 		toks[i] = p.seg.Tokens(s)
 	}
-	return extractSegmented(doc, sentences, toks), nil
+	return extractSegmented(ctx, doc, sentences, toks)
 }
 
 // extractSegmented runs the stages after segmentation: toks[i] are the
 // tokens of sentences[i]. It is apart from Extract so that a benchmark can
 // time the recognisers without gse.
-func extractSegmented(doc intake.Document, sentences []Sentence, toks [][]Token) *Extraction {
+func extractSegmented(ctx context.Context, doc intake.Document, sentences []Sentence, toks [][]Token) (*Extraction, error) {
 	x := &Extraction{Doc: doc, Sentences: sentences}
 	facts := make([]sentenceFacts, len(x.Sentences))
 	for i, s := range x.Sentences {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("extract %s: %w", doc.Name, context.Cause(ctx))
+		}
 		st := newSentenceText(s, toks[i])
 		facts[i] = sentenceFacts{st: st, orgs: recogniseOrganisations(st)}
 	}
@@ -59,6 +73,9 @@ func extractSegmented(doc intake.Document, sentences []Sentence, toks [][]Token)
 	}
 	abbrs := shortNameOrder(short)
 	for i := range facts {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("extract %s: %w", doc.Name, context.Cause(ctx))
+		}
 		f := &facts[i]
 		if len(short) > 0 {
 			f.orgs = addAbbreviationMentions(f.st, f.orgs, abbrs, short)
@@ -67,6 +84,9 @@ func extractSegmented(doc intake.Document, sentences []Sentence, toks [][]Token)
 		f.positions, _ = recognisePositions(f.st, f.orgs)
 	}
 	r, positions, orgID := assemble(&x.Doc, facts, short)
+	if ctx.Err() != nil {
+		return nil, fmt.Errorf("extract %s: %w", doc.Name, context.Cause(ctx))
+	}
 	x.Positions = positions
 	x.Relations = relate(r, facts, orgID)
 	for _, id := range r.order {
@@ -74,5 +94,5 @@ func extractSegmented(doc intake.Document, sentences []Sentence, toks [][]Token)
 	}
 	x.Mentions = r.mentions
 	slices.SortStableFunc(x.Mentions, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
-	return x
+	return x, nil
 }

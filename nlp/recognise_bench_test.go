@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"context"
 	"os"
 	"testing"
 
@@ -31,7 +32,10 @@ func BenchmarkRecognise(b *testing.B) {
 	b.SetBytes(int64(len(doc.Text)))
 	b.ResetTimer()
 	for b.Loop() {
-		x := extractSegmented(doc, sentences, toks)
+		x, err := extractSegmented(context.Background(), doc, sentences, toks)
+		if err != nil {
+			b.Fatal(err)
+		}
 		if len(x.Entities) < 50 || len(x.Positions) < 25 || len(x.Relations) < 4 {
 			b.Fatalf("read %d entities, %d positions, %d relations; want at least 50, 25, 4",
 				len(x.Entities), len(x.Positions), len(x.Relations))

@@ -108,9 +108,10 @@ func Run(ctx context.Context, p *nlp.Pipeline, sources iter.Seq2[Source, error],
 		workers = runtime.NumCPU()
 	}
 
-	// The workers do not watch ctx: a document being extracted is finished
-	// or dropped, never cut. stop ends them once the writer is done.
-	workCtx, stop := context.WithCancel(context.Background())
+	// The workers stop with ctx, between sentences: a document cut short
+	// is dropped, never written, so the sink only ever takes whole ones.
+	// stop ends them once the writer is done.
+	workCtx, stop := context.WithCancel(ctx)
 	jobs := make(chan *job, workers)
 	queue := make(chan *job, 2*workers) // jobs in input order, for the writer
 	var wg sync.WaitGroup
@@ -128,7 +129,7 @@ func Run(ctx context.Context, p *nlp.Pipeline, sources iter.Seq2[Source, error],
 					j.done <- extracted{err: workCtx.Err()}
 					continue
 				}
-				j.done <- extract(p, j.src)
+				j.done <- extract(workCtx, p, j.src)
 			}
 		}()
 	}
@@ -215,7 +216,7 @@ func produce(ctx context.Context, sources iter.Seq2[Source, error], jobs, queue 
 	}
 }
 
-func extract(p *nlp.Pipeline, src Source) (out extracted) {
+func extract(ctx context.Context, p *nlp.Pipeline, src Source) (out extracted) {
 	// A bug the fuzz tests have not found yet skips its document, named,
 	// rather than ending the build with a Go crash.
 	defer func() {
@@ -232,7 +233,7 @@ func extract(p *nlp.Pipeline, src Source) (out extracted) {
 	if err != nil {
 		return extracted{size: size, err: err}
 	}
-	x, err := p.Extract(doc)
+	x, err := p.ExtractContext(ctx, doc)
 	if err != nil {
 		return extracted{size: size, err: err}
 	}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -26,11 +27,26 @@ const (
 // errInputSkipped means some input could not be read; the rest was built.
 var errInputSkipped = errors.New("some input was skipped")
 
+// stopGrace is how long a command may go on after an interrupt: extraction
+// stops between sentences and the store keeps whole documents, and what is
+// still busy after that (a wait for a held store, a slow write) is cut.
+const stopGrace = 1500 * time.Millisecond
+
 // main runs the command line; an interrupt (Ctrl-C) or SIGTERM cancels the
-// context, and a build stops between documents. A second one kills.
+// context, and a build stops between sentences, keeping whole documents. The
+// process ends within stopGrace of the signal; a second signal kills.
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	go func() { <-ctx.Done(); stop() }()
+	go func() {
+		<-ctx.Done()
+		stop()
+		time.AfterFunc(stopGrace, func() {
+			// Bolt and SQL write in transactions: cut here, the store
+			// holds what the last finished write left, whole documents.
+			fmt.Fprintln(os.Stderr, "hospkg: interrupted")
+			os.Exit(exitFailure)
+		})
+	}()
 	code := run(ctx, os.Args, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
