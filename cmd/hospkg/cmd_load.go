@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/urfave/cli/v2"
 
 	"hospkg/graph"
@@ -53,12 +54,15 @@ func runLoad(opts loadOptions) error {
 	if err != nil {
 		return errJoin(fmt.Errorf("load: %w", err), f.Close())
 	}
-	n, loadErr := graph.Load(st.QuadStore(), f, format)
-	if loadErr == nil {
+	var n int
+	loadErr := st.Guard(func(qs cgraph.QuadStore) (err error) {
+		if n, err = graph.Load(qs, f, format); err != nil {
+			return err
+		}
 		// The loaded quads may add supports facts, or bring another
 		// store's rankings: compute them again from what the store holds.
-		loadErr = graph.RefreshRankings(context.Background(), st.QuadStore())
-	}
+		return graph.RefreshRankings(context.Background(), qs)
+	})
 	if err := errJoin(loadErr, f.Close(), st.Close()); err != nil {
 		return fmt.Errorf("load %s: %w", opts.file, err)
 	}
