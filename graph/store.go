@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -43,6 +44,8 @@ type Store struct {
 	// under a budget.
 	bolt    *bolt.DB
 	watcher *pageWatcher
+	// where names the store in messages (displayPath).
+	where string
 }
 
 // ErrNoStore means a reader was pointed at a store that does not exist.
@@ -76,7 +79,7 @@ func open(backend, path string, opts graph.Options, wait time.Duration, readOnly
 		if err != nil {
 			return nil, fmt.Errorf("open %s store: %w", backend, err)
 		}
-		return &Store{qs: qs}, nil
+		return &Store{qs: qs, where: backend}, nil
 	}
 	if path == "" {
 		if _, isSQL := sqlDrivers[backend]; isSQL {
@@ -84,7 +87,7 @@ func open(backend, path string, opts graph.Options, wait time.Duration, readOnly
 		}
 		return nil, fmt.Errorf("open %s store: no path given", backend)
 	}
-	st := &Store{}
+	st := &Store{where: displayPath(backend, path)}
 	if fileBackends[backend] {
 		if readOnly {
 			if _, err := os.Stat(path); err != nil {
@@ -107,7 +110,9 @@ func open(backend, path string, opts graph.Options, wait time.Duration, readOnly
 func (st *Store) initAndOpen(backend, path string, opts graph.Options, wait time.Duration, readOnly bool) error {
 	where := displayPath(backend, path)
 	if backend == cayleybolt.Type {
-		if err := st.openBolt(path, opts, wait, readOnly); err != nil {
+		if err := st.openBolt(path, opts, wait, readOnly); errors.Is(err, ErrStoreDamaged) {
+			return err // it names the store
+		} else if err != nil {
 			return fmt.Errorf("open %s store %s: %w", backend, where, err)
 		}
 		return nil
@@ -137,14 +142,18 @@ func boltFile(path string) string { return filepath.Join(path, "indexes.bolt") }
 // openBolt opens (and for a writer, creates on first use) a bolt store as
 // cayley's bolt backend does, through its KV quad store, but with bolt's
 // own options: a timeout on bolt's lock of the file, which cayley leaves
-// unbounded, and read-only opens that share it. The file is checked first:
-// bolt crashes on one cut short. The bolt handle is kept to watch the
-// file's mapped pages (mapped.go).
-func (st *Store) openBolt(path string, opts graph.Options, wait time.Duration, readOnly bool) error {
+// unbounded, and read-only opens that share it. An existing file is checked
+// first, and opened as it is: bolt crashes on one cut short, and cayley's
+// Init would write a fresh store into one whose pages it cannot read. The
+// bolt handle is kept to watch the file's mapped pages (mapped.go).
+func (st *Store) openBolt(path string, opts graph.Options, wait time.Duration, readOnly bool) (err error) {
 	file := boltFile(path)
-	switch _, err := os.Stat(file); {
-	case err == nil:
-		if err := checkBoltFile(file); err != nil {
+	_, statErr := os.Stat(file)
+	existed := statErr == nil
+	empty := !existed
+	switch {
+	case existed:
+		if empty, err = checkBoltFile(path); err != nil {
 			return err
 		}
 	case readOnly:
@@ -161,20 +170,32 @@ func (st *Store) openBolt(path string, opts graph.Options, wait time.Duration, r
 	if err != nil {
 		return err
 	}
+	// Reading the first pages can crash on damage the check cannot see.
+	defer func() {
+		if err != nil {
+			err = errors.Join(err, db.Close())
+		}
+	}()
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer catchDamage(st.where, &err)
 	// As cayley's backend does: sync unless told not to.
 	noSync, err := opts.BoolKey("nosync", false)
 	if err != nil {
-		return errors.Join(err, db.Close())
+		return err
 	}
 	db.DB().NoSync, db.DB().NoGrowSync = noSync, noSync
-	if !readOnly {
+	if !readOnly && empty {
+		// A new file, or one a writer stopped before it wrote anything.
 		if err := kv.Init(db, opts); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
-			return errors.Join(err, db.Close())
+			return err
 		}
 	}
 	qs, err := kv.New(db, opts)
+	if errors.Is(err, graph.ErrNotInitialized) {
+		return damaged(st.where, "%s holds no quad store", filepath.Base(file))
+	}
 	if err != nil {
-		return errors.Join(err, db.Close())
+		return err
 	}
 	st.bolt = db.DB()
 	st.watchMappedPages(mappedBudget)

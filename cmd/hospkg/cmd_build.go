@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"time"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 
@@ -57,18 +58,22 @@ func runBuild(ctx context.Context, opts buildOptions) error {
 		return fmt.Errorf("build: %w", err)
 	}
 	sources := pipeline.Sources(opts.paths)
-	sum, buildErr := pipeline.Run(ctx, extractor, sources, pipeline.NewStoreWriter(st.QuadStore(), 0), pipeline.Options{
-		Workers: opts.workers, Log: opts.stderr,
-		Progress: pipeline.NewProgress(opts.stderr, isTerminal(opts.stderr), sources),
-	})
+	var sum pipeline.Summary
 	var stats graph.Stats
-	if buildErr == nil || errors.Is(buildErr, pipeline.ErrInterrupted) {
-		// A fresh context: an interrupted build still says what the store
-		// holds.
-		var statsErr error
-		stats, statsErr = graph.ComputeStats(context.WithoutCancel(ctx), st.QuadStore())
-		buildErr = errors.Join(buildErr, statsErr)
-	}
+	buildErr := st.Guard(func(qs cgraph.QuadStore) (buildErr error) {
+		sum, buildErr = pipeline.Run(ctx, extractor, sources, pipeline.NewStoreWriter(qs, 0), pipeline.Options{
+			Workers: opts.workers, Log: opts.stderr,
+			Progress: pipeline.NewProgress(opts.stderr, isTerminal(opts.stderr), sources),
+		})
+		if buildErr == nil || errors.Is(buildErr, pipeline.ErrInterrupted) {
+			// A fresh context: an interrupted build still says what the
+			// store holds.
+			var statsErr error
+			stats, statsErr = graph.ComputeStats(context.WithoutCancel(ctx), qs)
+			buildErr = errors.Join(buildErr, statsErr)
+		}
+		return buildErr
+	})
 	buildErr = errors.Join(buildErr, st.Close())
 	if buildErr != nil && !errors.Is(buildErr, pipeline.ErrInterrupted) {
 		return fmt.Errorf("build: %w", buildErr)

@@ -3,11 +3,15 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/urfave/cli/v2"
 
 	"hospkg/graph"
@@ -57,29 +61,94 @@ func runExport(ctx context.Context, opts exportOptions) error {
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	w, closeOutput, err := openOutput(opts.output, opts.stdout)
+	w, finishOutput, err := openOutput(opts.output, opts.stdout)
 	if err != nil {
 		return errJoin(fmt.Errorf("export: %w", err), st.Close())
 	}
-	writeErr := graph.Export(ctx, st.QuadStore(), w, opts.export)
-	if err := errJoin(writeErr, closeOutput(), st.Close()); err != nil {
+	writeErr := st.Guard(func(qs cgraph.QuadStore) error {
+		return graph.Export(ctx, qs, w, opts.export)
+	})
+	if err := finishOutput(errJoin(writeErr, st.Close())); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	return nil
 }
 
-// openOutput returns a writer for the named file, or stdout for no name, and
-// the function that finishes writing it.
-func openOutput(name string, stdout io.Writer) (io.Writer, func() error, error) {
+// openOutput returns a writer for the named file, or stdout for no name,
+// and the function that finishes the output: given nil it completes the
+// file, given an error it drops what was written and returns the error. A
+// file is written under a temporary name in its folder and renamed over the
+// name only when complete, so a command that fails or is interrupted leaves
+// no part of a file, and a file already there stays as it was. A name that
+// is no regular file (/dev/stdout, a pipe) is written directly.
+func openOutput(name string, stdout io.Writer) (io.Writer, func(error) error, error) {
 	if name == "" {
-		return stdout, func() error { return nil }, nil
+		return stdout, func(err error) error { return err }, nil
 	}
+	target := name
+	var keepMode os.FileMode // an existing file's, which the new one gets
+	if info, err := os.Stat(name); err == nil {
+		if !info.Mode().IsRegular() {
+			return openDirect(name)
+		}
+		// Replace the file a symbolic link points to, not the link.
+		if target, err = filepath.EvalSymlinks(name); err != nil {
+			return nil, nil, err
+		}
+		keepMode = info.Mode().Perm()
+	}
+	f, err := createTemp(target)
+	if err == nil && keepMode != 0 {
+		if err = f.Chmod(keepMode); err != nil {
+			err = errJoin(err, f.Close(), os.Remove(f.Name()))
+		}
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	bw := bufio.NewWriter(f)
+	finish := func(err error) error {
+		if err == nil {
+			err = errJoin(bw.Flush(), f.Sync())
+		}
+		err = errJoin(err, f.Close())
+		if err == nil {
+			err = os.Rename(f.Name(), target)
+		}
+		if err != nil {
+			return errJoin(err, os.Remove(f.Name()))
+		}
+		return nil
+	}
+	return bw, finish, nil
+}
+
+// createTemp creates a new file beside target to be renamed to it, with the
+// mode os.Create gives (os.CreateTemp's is 0600).
+func createTemp(target string) (*os.File, error) {
+	dir, base := filepath.Split(target)
+	for i := 0; ; i++ {
+		name := filepath.Join(dir, fmt.Sprintf(".%s.%d-%d.part", base, os.Getpid(), i))
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
+}
+
+// openDirect writes to a name that is not a regular file, as os.Create does.
+func openDirect(name string) (io.Writer, func(error) error, error) {
 	f, err := os.Create(name)
 	if err != nil {
 		return nil, nil, err
 	}
 	bw := bufio.NewWriter(f)
-	return bw, func() error { return errJoin(bw.Flush(), f.Close()) }, nil
+	return bw, func(err error) error {
+		if err == nil {
+			err = bw.Flush()
+		}
+		return errJoin(err, f.Close())
+	}, nil
 }
 
 func contains(list []string, s string) bool {

@@ -55,7 +55,7 @@ func runExtract(ctx context.Context, opts extractOptions) error {
 		return fmt.Errorf("extract: %w", err)
 	}
 	dictionaryLoad := time.Since(start)
-	w, closeOutput, err := openOutput(opts.output, opts.stdout)
+	w, finishOutput, err := openOutput(opts.output, opts.stdout)
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}
@@ -72,7 +72,7 @@ func runExtract(ctx context.Context, opts extractOptions) error {
 	} else {
 		sum, err = extractJSONL(ctx, extractor, sources, w, buildOpts)
 	}
-	if err := errors.Join(err, closeOutput()); err != nil {
+	if err := finishOutput(err); err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}
 	if err := sum.WriteRates(opts.stderr, dictionaryLoad); err != nil {

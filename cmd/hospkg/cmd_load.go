@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/urfave/cli/v2"
 
 	"hospkg/graph"
@@ -15,29 +17,34 @@ import (
 
 type loadOptions struct {
 	store  storeOptions
-	file   string
+	file   string // "-" is stdin
 	format string // empty: from the file's extension
+	stdin  io.Reader
 	stdout io.Writer
 }
 
 func newLoadCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "load",
-		Usage:     "read quads (N-Quads, or JSON-LD for .jsonld) into the store, such as an export or the output of other extract runs",
-		ArgsUsage: "FILE",
+		Usage:     "read quads (N-Quads, or JSON-LD for .jsonld) into the store, such as an export or the output of other extract runs; all of them, or none if one is bad",
+		ArgsUsage: "FILE (- for stdin)",
 		Flags: append(storeFlags(),
 			&cli.StringFlag{Name: "format", Usage: "nquads or jsonld (default: jsonld for .jsonld, else nquads)"},
 		),
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
-				return fmt.Errorf("load: give exactly one FILE")
+				return fmt.Errorf("load: give exactly one FILE (- for stdin)")
 			}
-			return runLoad(loadOptions{store: storeOptionsFrom(c), file: c.Args().First(), format: c.String("format"), stdout: c.App.Writer})
+			return runLoad(loadOptions{store: storeOptionsFrom(c), file: c.Args().First(), format: c.String("format"),
+				stdin: c.App.Reader, stdout: c.App.Writer})
 		},
 	}
 }
 
-func runLoad(opts loadOptions) error {
+// runLoad checks every quad of the input before it opens the store, so a
+// bad line leaves the store as it was (not even created), and then writes
+// them and refreshes the rankings.
+func runLoad(opts loadOptions) (err error) {
 	format := opts.format
 	if format == "" {
 		format = "nquads"
@@ -45,23 +52,42 @@ func runLoad(opts loadOptions) error {
 			format = "jsonld"
 		}
 	}
-	f, err := os.Open(opts.file)
+	input := opts.stdin
+	if opts.file != "-" {
+		f, err := os.Open(opts.file)
+		if err != nil {
+			return fmt.Errorf("load: %w", err)
+		}
+		defer func() { err = errJoin(err, f.Close()) }()
+		input = f
+	}
+	in, err := graph.CheckQuads(input, format)
+	if err != nil {
+		return fmt.Errorf("load %s: %w", opts.file, err)
+	}
+	defer func() { err = errJoin(err, in.Close()) }()
+	st, err := opts.store.open()
 	if err != nil {
 		return fmt.Errorf("load: %w", err)
 	}
-	st, err := opts.store.open()
-	if err != nil {
-		return errJoin(fmt.Errorf("load: %w", err), f.Close())
-	}
-	n, loadErr := graph.Load(st.QuadStore(), f, format)
-	if loadErr == nil {
-		// The loaded quads may add supports facts, or bring another
-		// store's rankings: compute them again from what the store holds.
-		loadErr = graph.RefreshRankings(context.Background(), st.QuadStore())
-	}
-	if err := errJoin(loadErr, f.Close(), st.Close()); err != nil {
+	var res graph.LoadResult
+	loadErr := st.Guard(func(qs cgraph.QuadStore) error {
+		var err error
+		res, err = in.LoadInto(qs)
+		if res.Added > 0 && !errors.Is(err, graph.ErrStoreDamaged) {
+			// The loaded quads may add supports facts, or bring another
+			// store's rankings: compute them again from what the store
+			// holds, after a failed write too, for what it wrote.
+			err = errJoin(err, graph.RefreshRankings(context.Background(), qs))
+		}
+		return err
+	})
+	if err := errJoin(loadErr, st.Close()); err != nil {
+		if res.Added > 0 {
+			err = fmt.Errorf("%w (loading it again adds the rest: quads already in the store are skipped)", err)
+		}
 		return fmt.Errorf("load %s: %w", opts.file, err)
 	}
-	fmt.Fprintf(opts.stdout, "quads read: %d\n", n)
+	fmt.Fprintf(opts.stdout, "quads read: %d\nquads added: %d\n", res.Read, res.Added)
 	return nil
 }

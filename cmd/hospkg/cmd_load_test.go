@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"encoding/xml"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -119,6 +120,49 @@ func TestLoadErrors(t *testing.T) {
 		code, _, errOut := hospkg(t, append([]string{"load", "--dbpath", filepath.Join(dir, "db")}, args...)...)
 		if code != exitFailure || errOut == "" {
 			t.Errorf("load %v: exit %d, stderr %q", args, code, errOut)
+		}
+	}
+}
+
+// TestLoadBadLineLoadsNothing: a bad line after more than one batch of good
+// ones is named by its number, and the store is left as it was (here: not
+// made); good input from stdin then loads and says how many quads it added.
+func TestLoadBadLineLoadsNothing(t *testing.T) {
+	dir := t.TempDir()
+	var good, bad strings.Builder
+	for i := 1; i <= 20001; i++ {
+		line := fmt.Sprintf("<hk:e/x%d> <hk:name> \"名%d\" <hk:doc/x> .\n", i, i)
+		if i <= 3 {
+			good.WriteString(line)
+		}
+		if i == 15000 {
+			line = "<hk:e/bad> <hk:name> \"unterminated <hk:doc/x> .\n"
+		}
+		bad.WriteString(line)
+	}
+	file := filepath.Join(dir, "bad.nq")
+	if err := os.WriteFile(file, []byte(bad.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "db")
+	code, out, errOut := hospkg(t, "load", "--dbpath", db, file)
+	if code != exitFailure || out != "" {
+		t.Errorf("exit %d, stdout %q; want %d and nothing", code, out, exitFailure)
+	}
+	want := "hospkg: load " + file + ": line 15000: incomplete N-Quad: \"<hk:e/bad> <hk:name> \\\"unterminated <hk:doc/x> .\"; nothing was loaded\n"
+	if errOut != want {
+		t.Errorf("stderr %q, want %q", errOut, want)
+	}
+	if _, err := os.Stat(db); !os.IsNotExist(err) {
+		t.Errorf("the failed load made the store (%v)", err)
+	}
+
+	for _, wantOut := range []string{"quads read: 3\nquads added: 3\n", "quads read: 3\nquads added: 0\n"} {
+		cmd := hospkgProcess("load", "--dbpath", db, "-")
+		cmd.Stdin = strings.NewReader(good.String())
+		got, err := cmd.Output()
+		if err != nil || string(got) != wantOut {
+			t.Errorf("load from stdin: %q, %v; want %q", got, err, wantOut)
 		}
 	}
 }

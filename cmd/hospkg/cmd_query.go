@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/urfave/cli/v2"
 
 	"hospkg/graph"
@@ -77,8 +79,13 @@ func runQuery(ctx context.Context, opts queryOptions) error {
 	ctx, cancel := opts.bound(ctx)
 	defer cancel()
 	out := newJSONArrayWriter(opts.stdout)
-	runErr := graph.RunGizmo(ctx, st.QuadStore(), text, opts.limit, out.write)
-	if err := errJoin(runErr, out.close(), st.Close()); err != nil {
+	runErr := st.Guard(func(qs cgraph.QuadStore) error {
+		return graph.RunGizmo(ctx, qs, text, opts.limit, out.write)
+	})
+	if errors.Is(runErr, context.DeadlineExceeded) {
+		runErr = fmt.Errorf("%w (--timeout %v)", queries.ErrInterrupted, opts.timeout)
+	}
+	if err := out.close(errJoin(runErr, st.Close())); err != nil {
 		return fmt.Errorf("query: %w", err)
 	}
 	return nil
@@ -112,7 +119,14 @@ func runNamedQuery(ctx context.Context, opts queryOptions) error {
 	}
 	ctx, cancel := opts.bound(ctx)
 	defer cancel()
-	table, runErr := q.Run(ctx, st.QuadStore(), args, queries.Options{Limit: opts.limit, Evidence: opts.withEvidence})
+	var table *queries.Table
+	runErr := st.Guard(func(qs cgraph.QuadStore) (err error) {
+		table, err = q.Run(ctx, qs, args, queries.Options{Limit: opts.limit, Evidence: opts.withEvidence})
+		return err
+	})
+	if errors.Is(runErr, graph.ErrStoreDamaged) {
+		runErr = fmt.Errorf("query %s: %w", q.Name, runErr)
+	}
 	if err := errJoin(runErr, st.Close()); err != nil {
 		return err
 	}
@@ -175,11 +189,13 @@ func (o queryOptions) text() (string, error) {
 	return o.query, nil
 }
 
-// jsonArrayWriter prints results as one JSON array, a result a line.
+// jsonArrayWriter prints results as one JSON array, a result a line, as
+// they come: a result cut off by a time limit, an interrupt or an error
+// lacks the closing bracket, so that no JSON parser takes it for a whole
+// one.
 type jsonArrayWriter struct {
-	w   io.Writer
-	n   int
-	err error
+	w io.Writer
+	n int
 }
 
 func newJSONArrayWriter(w io.Writer) *jsonArrayWriter { return &jsonArrayWriter{w: w} }
@@ -201,11 +217,19 @@ func (a *jsonArrayWriter) write(v interface{}) error {
 	return err
 }
 
-func (a *jsonArrayWriter) close() error {
-	end := "\n]\n"
-	if a.n == 0 {
-		end = "[]\n"
+// close ends the array when the query ended without err, and otherwise
+// ends the last line but not the array, and says so in the error.
+func (a *jsonArrayWriter) close(err error) error {
+	switch {
+	case err == nil && a.n == 0:
+		_, err = io.WriteString(a.w, "[]\n")
+		return err
+	case err == nil:
+		_, err = io.WriteString(a.w, "\n]\n")
+		return err
+	case a.n == 0:
+		return err
 	}
-	_, err := io.WriteString(a.w, end)
-	return err
+	_, werr := io.WriteString(a.w, "\n")
+	return errJoin(fmt.Errorf("%w; the output stops after %d results, without the closing ], so it does not parse as JSON", err, a.n), werr)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/urfave/cli/v2"
 
 	"hospkg/graph"
@@ -31,7 +32,11 @@ func runStats(ctx context.Context, opts statsOptions) error {
 	if err != nil {
 		return fmt.Errorf("stats: %w", err)
 	}
-	stats, err := graph.ComputeStats(ctx, st.QuadStore())
+	var stats graph.Stats
+	err = st.Guard(func(qs cgraph.QuadStore) (err error) {
+		stats, err = graph.ComputeStats(ctx, qs)
+		return err
+	})
 	if err := errJoin(err, st.Close()); err != nil {
 		return fmt.Errorf("stats: %w", err)
 	}

@@ -172,7 +172,7 @@ func TestQueryErrors(t *testing.T) {
 		{"syntax error", []string{"g.V(.All()"}, "query:"},
 		{"no query", nil, "no query given"},
 		{"missing file", []string{"--file", filepath.Join(db, "nope.js")}, "nope.js"},
-		{"timeout", []string{"--timeout", "100ms", "while (true) {}"}, "deadline exceeded"},
+		{"timeout", []string{"--timeout", "100ms", "while (true) {}"}, "ran past its time limit (--timeout 100ms)"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

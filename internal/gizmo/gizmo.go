@@ -27,6 +27,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"unicode"
@@ -41,6 +42,8 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/jsonld"
 	"github.com/cayleygraph/quad/voc"
+
+	"hospkg/internal/storefault"
 )
 
 const Name = "gizmo"
@@ -354,9 +357,21 @@ func (it *results) Next(ctx context.Context) bool {
 		go func() {
 			defer close(it.errc)
 			// hospkg: a panic here would end the process; it ends the
-			// query instead.
+			// query instead. The store is read in this goroutine: a fault
+			// on its mapped file panics too, and a damaged file is said so.
+			defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 			defer func() {
 				if r := recover(); r != nil {
+					if d := storefault.Recovered(r); d != nil {
+						// goja wraps the panic as "Panic at PC: …".
+						if i := strings.Index(d.Detail, "Panic at "); i >= 0 {
+							if j := strings.Index(d.Detail[i:], ": "); j >= 0 {
+								d.Detail = d.Detail[:i] + d.Detail[i+j+2:]
+							}
+						}
+						it.errc <- d
+						return
+					}
 					it.errc <- fmt.Errorf("the query failed: %v", r)
 				}
 			}()
