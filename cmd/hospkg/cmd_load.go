@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/urfave/cli/v2"
 
 	"hospkg/graph"
@@ -53,15 +54,23 @@ func runLoad(opts loadOptions) error {
 	if err != nil {
 		return errJoin(fmt.Errorf("load: %w", err), f.Close())
 	}
-	n, loadErr := graph.Load(st.QuadStore(), f, format)
-	if loadErr == nil {
-		// The loaded quads may add supports facts, or bring another
-		// store's rankings: compute them again from what the store holds.
-		loadErr = graph.RefreshRankings(context.Background(), st.QuadStore())
-	}
+	n, loadErr := loadQuads(context.Background(), st.QuadStore(), f, format)
 	if err := errJoin(loadErr, f.Close(), st.Close()); err != nil {
 		return fmt.Errorf("load %s: %w", opts.file, err)
 	}
 	fmt.Fprintf(opts.stdout, "quads read: %d\n", n)
 	return nil
+}
+
+// loadQuads reads quads into qs (graph.Load) between marking the rankings
+// stale and refreshing them: a load killed part-way leaves rankings that say
+// they are stale, and one that failed part-way has them describe whatever
+// landed. The loaded quads may add supports facts, or bring another store's
+// rankings, so they are computed again from what the store holds.
+func loadQuads(ctx context.Context, qs cgraph.QuadStore, r io.Reader, format string) (int, error) {
+	if err := graph.MarkRankingsStale(ctx, qs); err != nil {
+		return 0, err
+	}
+	n, err := graph.Load(qs, r, format)
+	return n, errJoin(err, graph.RefreshRankings(ctx, qs))
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/urfave/cli/v2"
 
 	"hospkg/graph"
@@ -28,6 +29,7 @@ type queryOptions struct {
 	limit        int
 	timeout      time.Duration
 	stdout       io.Writer
+	stderr       io.Writer // warnings
 }
 
 func newQueryCommand() *cli.Command {
@@ -49,7 +51,7 @@ func newQueryCommand() *cli.Command {
 				store: storeOptionsFrom(c), query: c.Args().First(), file: c.String("file"),
 				name: c.String("name"), args: c.StringSlice("arg"), format: c.String("format"),
 				withEvidence: c.Bool("evidence"),
-				limit:        c.Int("limit"), timeout: c.Duration("timeout"), stdout: c.App.Writer,
+				limit:        c.Int("limit"), timeout: c.Duration("timeout"), stdout: c.App.Writer, stderr: c.App.ErrWriter,
 			})
 		},
 	}
@@ -112,6 +114,11 @@ func runNamedQuery(ctx context.Context, opts queryOptions) error {
 	}
 	ctx, cancel := opts.bound(ctx)
 	defer cancel()
+	if q.Rankings {
+		if err := warnStaleRankings(ctx, st.QuadStore(), q.Name, opts.stderr); err != nil {
+			return errJoin(fmt.Errorf("query %s: %w", q.Name, err), st.Close())
+		}
+	}
 	table, runErr := q.Run(ctx, st.QuadStore(), args, queries.Options{Limit: opts.limit, Evidence: opts.withEvidence})
 	if err := errJoin(runErr, st.Close()); err != nil {
 		return err
@@ -120,6 +127,18 @@ func runNamedQuery(ctx context.Context, opts queryOptions) error {
 		return fmt.Errorf("query %s: %w", q.Name, err)
 	}
 	return nil
+}
+
+// warnStaleRankings says when the rankings a query reads are marked stale:
+// the answer is still right, the query counts every organisation itself, but
+// it takes longer, and a build or load did not finish.
+func warnStaleRankings(ctx context.Context, qs cgraph.QuadStore, name string, stderr io.Writer) error {
+	stale, err := graph.RankingsStale(ctx, qs)
+	if err != nil || !stale || stderr == nil {
+		return err
+	}
+	_, err = fmt.Fprintf(stderr, "hospkg: warning: %s; %s counts every organisation itself until one finishes\n", graph.StaleRankingsWarning, name)
+	return err
 }
 
 // parseQueryArgs reads key=value pairs; a key given twice is an error.
