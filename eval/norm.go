@@ -3,6 +3,7 @@ package eval
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"hospkg/t2s"
@@ -28,8 +29,9 @@ const (
 
 // traditionalToSimplified is score.py's T2S: the base table above, then the
 // full OpenCC character table (t2s.txt there, package t2s here) for every
-// character the base table does not already map.
-var traditionalToSimplified = func() map[rune]rune {
+// character the base table does not already map. It is built on first use,
+// not at start-up: every hospkg command links eval, few score.
+var traditionalToSimplified = sync.OnceValue(func() map[rune]rune {
 	table := pairRunes(traditionalChars, simplifiedChars)
 	from, to := t2s.Table()
 	for i, r := range from {
@@ -38,7 +40,7 @@ var traditionalToSimplified = func() map[rune]rune {
 		}
 	}
 	return table
-}()
+})
 
 // pairRunes maps the i-th rune of from to the i-th rune of to. The two
 // constants have the same length; a test holds them to it.
@@ -61,11 +63,12 @@ func isPythonSpace(r rune) bool {
 // whitespace, and writes the traditional characters of the table simplified.
 func Normalize(s string) string {
 	s = pinyinAnnotation.ReplaceAllString(s, "")
+	table := traditionalToSimplified()
 	return strings.Map(func(r rune) rune {
 		if isPythonSpace(r) {
 			return -1
 		}
-		if simple, ok := traditionalToSimplified[r]; ok {
+		if simple, ok := table[r]; ok {
 			return simple
 		}
 		return r

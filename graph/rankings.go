@@ -130,18 +130,22 @@ func RankingQuads(r Rankings) []quad.Quad {
 	return out
 }
 
+// rankingNodes are the nodes of the rankings the store keeps.
+var rankingNodes = []quad.IRI{SupportersRanking, SupportedRanking}
+
 // StoredRankingQuads returns the ranking quads the store holds, found through
 // their subjects: each ranking node, and its entry nodes from #1 on until
 // one has no quads (and at least as far as the ranking's hk:entries says).
+// The marks of stale rankings are not among them (see staleMarks).
 func StoredRankingQuads(ctx context.Context, qs graph.QuadStore) ([]quad.Quad, error) {
 	var out []quad.Quad
 	keep := func(q quad.Quad) error {
-		if q.Label == RankingsLabel {
+		if q.Label == RankingsLabel && q.Predicate != StaleRanking {
 			out = append(out, q)
 		}
 		return nil
 	}
-	for _, ranking := range []quad.IRI{SupportersRanking, SupportedRanking} {
+	for _, ranking := range rankingNodes {
 		size := 0
 		err := EachQuad(ctx, qs, quad.Subject, ranking, func(q quad.Quad) error {
 			if n, ok := q.Object.(quad.Int); ok && q.Predicate == RankingEntries && int(n) > size {
@@ -165,13 +169,97 @@ func StoredRankingQuads(ctx context.Context, qs graph.QuadStore) ([]quad.Quad, e
 	return out, nil
 }
 
+// staleMark is the quad that marks ranking stale.
+func staleMark(ranking quad.IRI) quad.Quad {
+	return quad.Quad{Subject: ranking, Predicate: StaleRanking, Object: quad.Bool(true), Label: RankingsLabel}
+}
+
+// staleMarks returns the stale marks the store holds, one lookup per ranking.
+func staleMarks(ctx context.Context, qs graph.QuadStore) ([]quad.Quad, error) {
+	var out []quad.Quad
+	for _, ranking := range rankingNodes {
+		err := EachQuad(ctx, qs, quad.Subject, ranking, func(q quad.Quad) error {
+			if q.Predicate == StaleRanking {
+				out = append(out, q)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("stale rankings: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// StaleRankingsWarning is what stats and the top queries tell a user about
+// a store whose rankings are marked stale.
+const StaleRankingsWarning = "the rankings are stale: a build or load changed facts and did not refresh them (it was killed, failed or is still running)"
+
+// RankingsStale reports whether the store's rankings are marked stale: a
+// writer changed facts after they were computed and has not refreshed them,
+// because it was killed, failed or is still running. The top queries then
+// count every organisation themselves.
+func RankingsStale(ctx context.Context, qs graph.QuadStore) (bool, error) {
+	marks, err := staleMarks(ctx, qs)
+	return len(marks) > 0, err
+}
+
+// MarkRankingsStale marks both rankings stale, in a write of its own, unless
+// they are marked already; it costs one lookup per ranking when they are.
+// Every writer of facts calls it before each write (ReplaceDocument,
+// pipeline.StoreWriter, hospkg load), and RefreshRankings takes the marks
+// away: so the rankings are never old without saying so, whatever stops a
+// writer between its first write and its refresh (SIGKILL, a PostgreSQL
+// error, a bad line in a load). Marking before each write, not once, puts a
+// mark back that another writer's refresh took away while this one was
+// still writing (two processes writing one PostgreSQL store).
+func MarkRankingsStale(ctx context.Context, qs graph.QuadStore) error {
+	marks, err := staleMarks(ctx, qs)
+	if err != nil {
+		return err
+	}
+	marked := make(map[quad.Value]bool, len(marks))
+	for _, q := range marks {
+		marked[q.Subject] = true
+	}
+	var deltas []graph.Delta
+	for _, ranking := range rankingNodes {
+		if !marked[ranking] {
+			deltas = append(deltas, graph.Delta{Quad: staleMark(ranking), Action: graph.Add})
+		}
+	}
+	if len(deltas) == 0 {
+		return nil
+	}
+	// Only what is missing: the SQL backend counts the nodes of a quad it
+	// already holds again, even with IgnoreDup.
+	if err := qs.ApplyDeltas(deltas, graph.IgnoreOpts{IgnoreDup: true}); err != nil {
+		return fmt.Errorf("mark rankings stale: %w", err)
+	}
+	return nil
+}
+
 // RefreshRankings computes the rankings and writes them in place of those
-// the store holds. Only the difference is written, deletions first and then
-// additions, in two batches, for the reasons ReplaceDocument gives; no quad
-// the store holds is added again (cayley #737, and the SQL backend's node
-// counts). Builds and loads call it once they have written their last
-// document, so that the top queries answer from the store in a few lookups.
+// the store holds, then takes away the stale marks that were there when it
+// began: a mark a writer puts meanwhile stays, since that writer's facts may
+// be missing from what was counted. Only the difference is written,
+// deletions first and then additions, in two batches, for the reasons
+// ReplaceDocument gives; no quad the store holds is added again (cayley
+// #737, and the SQL backend's node counts). The marks go last, in a third
+// batch: killed before it, the refresh leaves rankings that are right but
+// still marked, which costs the top queries time, never a wrong answer.
+// Builds and loads call it once they have written their last document, so
+// that the top queries answer from the store in a few lookups.
 func RefreshRankings(ctx context.Context, qs graph.QuadStore) error {
+	marks, err := staleMarks(ctx, qs)
+	if err != nil {
+		return err
+	}
+	return refreshRankings(ctx, qs, marks)
+}
+
+// refreshRankings is RefreshRankings once it has read the marks to take away.
+func refreshRankings(ctx context.Context, qs graph.QuadStore, marks []quad.Quad) error {
 	r, err := ComputeRankings(ctx, qs)
 	if err != nil {
 		return err
@@ -181,8 +269,12 @@ func RefreshRankings(ctx context.Context, qs graph.QuadStore) error {
 		return err
 	}
 	deletions, additions := DiffQuads(old, RankingQuads(r))
+	var unmark []graph.Delta
+	for _, q := range marks {
+		unmark = append(unmark, graph.Delta{Quad: q, Action: graph.Delete})
+	}
 	opts := graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
-	for _, batch := range [][]graph.Delta{deletions, additions} {
+	for _, batch := range [][]graph.Delta{deletions, additions, unmark} {
 		if len(batch) == 0 {
 			continue
 		}

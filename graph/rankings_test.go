@@ -2,16 +2,19 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"hospkg/intake"
+	"hospkg/internal/storetest"
 	"hospkg/nlp"
 )
 
@@ -215,4 +218,103 @@ func TestEmptyStoreHasAnEmptyRanking(t *testing.T) {
 	if got := storedRankings(t, qs); !reflect.DeepEqual(got, want) {
 		t.Errorf("stored %v, want %v", got, want)
 	}
+}
+
+func checkStale(t *testing.T, qs graph.QuadStore, want bool) {
+	t.Helper()
+	stale, err := RankingsStale(context.Background(), qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stale != want {
+		t.Fatalf("rankings stale = %v, want %v", stale, want)
+	}
+	st, err := ComputeStats(context.Background(), qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text strings.Builder
+	if err := st.WriteText(&text); err != nil {
+		t.Fatal(err)
+	}
+	if warned := strings.Contains(text.String(), "warning: "+StaleRankingsWarning); st.RankingsStale != want || warned != want {
+		t.Errorf("stats say stale = %v and warn = %v, want %v:\n%s", st.RankingsStale, warned, want, text.String())
+	}
+}
+
+func refresh(t *testing.T, qs graph.QuadStore) {
+	t.Helper()
+	if err := RefreshRankings(context.Background(), qs); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// testStaleRankings: a writer marks the rankings stale before it changes
+// facts, and only a refresh takes the mark away, so that what a build
+// killed or failed part-way leaves says it is stale (issue 13, BAD 3 and 9).
+func testStaleRankings(t *testing.T, open storeOpener) {
+	ctx := context.Background()
+	qs := open(t)
+	build(t, qs, miyunV1("a.txt"))
+	// Facts written and no refresh: what a build killed before it leaves.
+	checkStale(t, qs, true)
+	refresh(t, qs)
+	checkStale(t, qs, false)
+	build(t, qs, miyunV1("a.txt")) // nothing to write: still fresh
+	checkStale(t, qs, false)
+
+	// The server goes away after the mark and one document: the second
+	// document is not written, nor are the rankings refreshed.
+	b := supportsDoc("b.txt", [2]string{"甲医院", "乙医院"}, [2]string{"甲医院", "丙医院"})
+	c := supportsDoc("c.txt", [2]string{"丁医院", "乙医院"})
+	failing := &storetest.FailingWrites{QuadStore: qs, OK: 2}
+	build(t, failing, b)
+	if err := ReplaceDocument(ctx, failing, c); !errors.Is(err, storetest.ErrServerGone) {
+		t.Fatalf("replace with the server gone: %v", err)
+	}
+	checkStale(t, qs, true)
+	computed, err := ComputeRankings(ctx, qs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, c := storedRankings(t, qs), rankingLines(computed); reflect.DeepEqual(s, c) {
+		t.Fatalf("the stored rankings describe the facts already: the case tests nothing\n%v", s)
+	}
+
+	// A build that finishes refreshes them, and leaves what a fresh build
+	// of the same documents holds: no mark, no leaked node.
+	build(t, qs, c)
+	refresh(t, qs)
+	checkStale(t, qs, false)
+	want := open(t)
+	build(t, want, miyunV1("a.txt"), b, c)
+	refresh(t, want)
+	if g, w := dumpQuads(t, qs), dumpQuads(t, want); g != w {
+		t.Errorf("quads differ from a fresh build\ngot:\n%s\nwant:\n%s", g, w)
+	}
+	if g, w := dumpNodes(t, qs), dumpNodes(t, want); g != w {
+		t.Errorf("nodes differ from a fresh build\ngot:\n%s\nwant:\n%s", g, w)
+	}
+}
+
+// TestRefreshKeepsAMarkPutMeanwhile: a refresh takes away only the marks
+// that were there when it began counting; one put while it counted belongs
+// to a writer whose facts the count may have missed (two processes writing
+// one PostgreSQL store).
+func TestRefreshKeepsAMarkPutMeanwhile(t *testing.T) {
+	ctx := context.Background()
+	qs := openTestStore(t, "memstore", "")
+	build(t, qs, supportsDoc("a.txt", [2]string{"甲医院", "乙医院"}))
+	refresh(t, qs)
+	marks, err := staleMarks(ctx, qs) // the refresh begins: no marks
+	if err != nil {
+		t.Fatal(err)
+	}
+	build(t, qs, supportsDoc("b.txt", [2]string{"丙医院", "乙医院"})) // another writer
+	if err := refreshRankings(ctx, qs, marks); err != nil {
+		t.Fatal(err)
+	}
+	checkStale(t, qs, true)
+	refresh(t, qs)
+	checkStale(t, qs, false)
 }

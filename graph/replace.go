@@ -21,6 +21,9 @@ import (
 // deleted; the suite's "v2 replaces v1" case shows it on bolt), and apply the
 // additions of a batch before its deletions. A failure between the two
 // batches leaves the document without facts; building it again repairs it.
+//
+// The rankings are marked stale first (MarkRankingsStale): call
+// RefreshRankings after the last document.
 func ReplaceDocument(ctx context.Context, qs graph.QuadStore, x *nlp.Extraction) error {
 	fresh, err := DocumentQuads(x)
 	if err != nil {
@@ -31,6 +34,12 @@ func ReplaceDocument(ctx context.Context, qs graph.QuadStore, x *nlp.Extraction)
 		return err
 	}
 	deletions, additions := DiffQuads(old, fresh)
+	if len(deletions)+len(additions) == 0 {
+		return nil
+	}
+	if err := MarkRankingsStale(ctx, qs); err != nil {
+		return fmt.Errorf("replace document %s: %w", x.Doc.Name, err)
+	}
 	opts := graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
 	for _, batch := range [][]graph.Delta{deletions, additions} {
 		if len(batch) == 0 {

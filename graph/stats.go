@@ -23,6 +23,8 @@ type Stats struct {
 	Sentences        int64            `json:"sentences"`
 	Positions        int64            `json:"positions"`
 	Quads            int64            `json:"quads"`
+	// RankingsStale says the rankings are marked stale (RankingsStale).
+	RankingsStale bool `json:"rankings_stale,omitempty"`
 }
 
 // ComputeStats counts the store in one pass over its quads.
@@ -35,6 +37,9 @@ func ComputeStats(ctx context.Context, qs graph.QuadStore) (Stats, error) {
 		q := qs.Quad(it.Result())
 		st.Quads++
 		st.EdgesByPredicate[shortName(q.Predicate)]++
+		if q.Predicate == StaleRanking {
+			st.RankingsStale = true
+		}
 		if q.Predicate == Type {
 			key := q.Subject.String() + " " + q.Object.String()
 			if !typed[key] {
@@ -63,6 +68,9 @@ func (st Stats) WriteText(w io.Writer) error {
 	fmt.Fprintf(&b, "documents: %d\nsentences: %d\npositions: %d\nquads: %d\n", st.Documents, st.Sentences, st.Positions, st.Quads)
 	writeCounts(&b, "nodes by type", st.NodesByType)
 	writeCounts(&b, "edges by predicate", st.EdgesByPredicate)
+	if st.RankingsStale {
+		fmt.Fprintf(&b, "warning: %s; top_supporters and top_supported count every organisation until one finishes\n", StaleRankingsWarning)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

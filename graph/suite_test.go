@@ -74,6 +74,7 @@ func runStoreSuite(t *testing.T, open storeOpener) {
 	t.Run("replace", func(t *testing.T) { testReplace(t, open) })
 	t.Run("export", func(t *testing.T) { testExport(t, open) })
 	t.Run("stats", func(t *testing.T) { testStats(t, open) })
+	t.Run("stale rankings", func(t *testing.T) { testStaleRankings(t, open) })
 }
 
 func testReplace(t *testing.T, open storeOpener) {

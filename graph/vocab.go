@@ -73,6 +73,15 @@ const (
 // Each place is its own node, so reading the top n costs n subject lookups
 // whatever the store's size; hk:entries says the ranking exists (0 when no
 // organisation supports another) and how far its places go.
+//
+// A writer marks both rankings stale before it changes facts, and
+// RefreshRankings takes the marks away once the rankings describe the facts
+// again (MarkRankingsStale):
+//
+//	<hk:ranking/supporters> <hk:stale> true
+//
+// so a build or load that is killed or fails part-way leaves rankings that
+// say they are stale, and the top queries read every organisation instead.
 const (
 	// RankingsLabel labels every ranking quad.
 	RankingsLabel = quad.IRI("hk:rankings")
@@ -86,6 +95,9 @@ const (
 	RankedEntity = quad.IRI("hk:ranked_entity")
 	// RankedCount is the count an organisation is ranked by (quad.Int).
 	RankedCount = quad.IRI("hk:ranked_count")
+	// StaleRanking marks a ranking as not describing the facts (quad.Bool
+	// true): facts have changed, or are changing, since it was computed.
+	StaleRanking = quad.IRI("hk:stale")
 )
 
 // Node types, the objects of rdf:type quads.

@@ -254,11 +254,7 @@ func commonChineseRunes() map[rune]bool {
 				}
 			}
 		}
-		conv, err := loadSimplifier()
-		if err != nil {
-			return // simplified characters alone still rank the guesses
-		}
-		for r := range conv.traditional {
+		for _, r := range traditionalChars {
 			if simple := []rune(Simplify(string(r))); len(simple) == 1 && commonChinese[simple[0]] {
 				commonChinese[r] = true
 			}

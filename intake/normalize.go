@@ -40,13 +40,14 @@ func normalize(original string) (string, []int, error) {
 	n := normalizer{src: original, out: make([]byte, 0, len(original)), origin: make([]int, 0, len(original)+1)}
 	n.run()
 	text, origin := string(n.out), n.origin
+	if !hasTraditional(text) {
+		return text, origin, nil
+	}
 	conv, err := loadSimplifier()
 	if err != nil {
 		return "", nil, err
 	}
-	if conv.hasTraditional(text) {
-		text, origin = conv.convert(text, origin)
-	}
+	text, origin = conv.convert(text, origin)
 	return text, origin, nil
 }
 

@@ -54,10 +54,6 @@ func TestSimplifyMatchesGocc(t *testing.T) {
 }
 
 func TestHasTraditional(t *testing.T) {
-	conv, err := loadSimplifier()
-	if err != nil {
-		t.Fatal(err)
-	}
 	cases := []struct {
 		text string
 		want bool
@@ -71,7 +67,7 @@ func TestHasTraditional(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.text, func(t *testing.T) {
-			if got := conv.hasTraditional(tc.text); got != tc.want {
+			if got := hasTraditional(tc.text); got != tc.want {
 				t.Errorf("hasTraditional(%q) = %v", tc.text, got)
 			}
 		})

@@ -61,8 +61,15 @@ func (w *StoreWriter) Add(ctx context.Context, doc Built) error {
 	return nil
 }
 
-// Flush writes the gathered deletions, then the gathered additions.
+// Flush writes the gathered deletions, then the gathered additions, once it
+// has marked the rankings stale (graph.MarkRankingsStale): a build killed or
+// failed before Finish leaves rankings that say so.
 func (w *StoreWriter) Flush() error {
+	if len(w.deletions)+len(w.additions) > 0 {
+		if err := hgraph.MarkRankingsStale(context.Background(), w.qs); err != nil {
+			return fmt.Errorf("write %d documents: %w", len(w.names), err)
+		}
+	}
 	opts := graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}
 	for _, batch := range [][]graph.Delta{w.deletions, w.additions} {
 		if len(batch) == 0 {
@@ -77,8 +84,9 @@ func (w *StoreWriter) Flush() error {
 	return nil
 }
 
-// Finish refreshes the rankings of the store (graph.RefreshRankings): Run
-// calls it after the last write, so the top queries read the new facts.
+// Finish refreshes the rankings of the store and takes their stale mark
+// away (graph.RefreshRankings): Run calls it after the last write, so the
+// top queries read the new facts.
 func (w *StoreWriter) Finish(ctx context.Context) error {
 	if err := hgraph.RefreshRankings(ctx, w.qs); err != nil {
 		return fmt.Errorf("build: %w", err)

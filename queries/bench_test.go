@@ -2,7 +2,13 @@ package queries
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sync"
 	"testing"
+	"time"
 )
 
 // benchArgs are the arguments each named query runs with on the synthetic
@@ -50,6 +56,74 @@ func BenchmarkNamedQueries(b *testing.B) {
 			b.ReportMetric(float64(len(t.Rows)), "rows")
 		})
 	}
+}
+
+// BenchmarkNamedQueriesCold runs each named query as `hospkg query` in a
+// fresh process on the synthetic bolt store, as a user's one call does:
+// process start, package init, opening the store, the first query of a
+// process and closing it. It reports the wall time (ns/op) and the CPU time
+// of the process (cpu-ms/op). The store's file stays in the page cache, as
+// the build or a previous query leaves it; HOSPKG_BENCH_EVICT=1 drops it
+// from the cache before each call (Linux), so that every page the query
+// reads is read from disk.
+func BenchmarkNamedQueriesCold(b *testing.B) {
+	path := syntheticStorePath(b)
+	bin := hospkgBinary(b)
+	evict := os.Getenv("HOSPKG_BENCH_EVICT") == "1"
+	all, err := All()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, q := range all {
+		args := []string{"query", "--dbpath", path, "--name", q.Name, "--format", "json"}
+		for k, v := range benchArgs[q.Name] {
+			args = append(args, "--arg", k+"="+v)
+		}
+		b.Run(q.Name, func(b *testing.B) {
+			var cpu time.Duration
+			for i := 0; i < b.N; i++ {
+				if evict {
+					b.StopTimer()
+					if err := dropFromPageCache(filepath.Join(path, "indexes.bolt")); err != nil {
+						b.Fatal(err)
+					}
+					b.StartTimer()
+				}
+				cmd := exec.Command(bin, args...)
+				if out, err := cmd.CombinedOutput(); err != nil {
+					b.Fatalf("%v: %v\n%s", args, err, out)
+				}
+				cpu += cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+			}
+			b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+		})
+	}
+}
+
+var (
+	binaryOnce sync.Once
+	binary     string
+	binaryErr  error
+)
+
+// hospkgBinary builds the hospkg command once per test binary.
+func hospkgBinary(b *testing.B) string {
+	b.Helper()
+	binaryOnce.Do(func() {
+		dir, err := tempDir()
+		if err != nil {
+			binaryErr = err
+			return
+		}
+		binary = filepath.Join(dir, "hospkg")
+		if out, err := exec.Command("go", "build", "-o", binary, "hospkg/cmd/hospkg").CombinedOutput(); err != nil {
+			binaryErr = fmt.Errorf("go build: %w\n%s", err, out)
+		}
+	})
+	if binaryErr != nil {
+		b.Fatal(binaryErr)
+	}
+	return binary
 }
 
 // seedBenchArgs are the arguments of each named query on the seeds.

@@ -60,7 +60,11 @@ type Query struct {
 	// Ordered means the script emits its rows in their meaningful order
 	// (a ranking); others are sorted by their columns.
 	Ordered bool
-	Text    string // the script as written, header included
+	// Rankings means the script reads the rankings the store keeps, and
+	// counts every organisation itself when they are marked stale
+	// (graph.RankingsStale).
+	Rankings bool
+	Text     string // the script as written, header included
 }
 
 // All returns every named query, sorted by name.
@@ -112,6 +116,7 @@ func ByName(name string) (*Query, error) {
 //	// @columns TAG...
 //	// @fact SUBJECT_TAG <PREDICATE> OBJECT_TAG
 //	// @ordered
+//	// @rankings
 func Parse(name, script string) (*Query, error) {
 	q := &Query{Name: name, Text: script}
 	var about []string
@@ -177,6 +182,8 @@ func (q *Query) parseDirective(text string) error {
 		q.Fact = &Fact{Subject: fields[1], Predicate: fields[2], Object: fields[3]}
 	case "@ordered":
 		q.Ordered = true
+	case "@rankings":
+		q.Rankings = true
 	default:
 		return fmt.Errorf("unknown header directive %q", fields[0])
 	}

@@ -2,6 +2,7 @@ package queries
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand"
 	"os"
@@ -20,9 +21,9 @@ import (
 // The synthetic corpus: documents shaped like the seeds (about 40 sentences,
 // a home hospital, its departments and officials, and relations to other
 // organisations), over pools of seed-like names, so that the store holds
-// about a million quads labelled the way real builds label them.
+// just over a million quads labelled the way real builds label them.
 const (
-	syntheticDocs         = 3500
+	syntheticDocs         = 3650 // 1,003,831 quads
 	syntheticHospitals    = 8000
 	syntheticInstitutions = 2000
 	sentencesPerDoc       = 40
@@ -120,69 +121,113 @@ func syntheticDoc(rng *rand.Rand, n int) *nlp.Extraction {
 }
 
 var (
-	syntheticOnce  sync.Once
-	syntheticStore graph.QuadStore
+	syntheticOnce sync.Once
+	// synthetic is the store the benchmarks query: on bolt, opened for
+	// reading only, so that hospkg processes can read it too.
+	synthetic      *hkgraph.Store
+	syntheticPath  string // the bolt store's folder; "" in memory
 	syntheticQuads int
 	syntheticErr   error
-	// syntheticDir is the temporary folder of the bolt store, removed by
-	// TestMain when the benchmarks are done.
+	// syntheticDir is the temporary folder of the bolt store and of the
+	// hospkg binary, removed by TestMain when the benchmarks are done.
 	syntheticDir string
 )
 
 func TestMain(m *testing.M) {
 	code := m.Run()
+	var err error
+	if synthetic != nil {
+		err = synthetic.Close()
+	}
 	if syntheticDir != "" {
-		os.RemoveAll(syntheticDir)
+		err = errors.Join(err, os.RemoveAll(syntheticDir))
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "close the synthetic store:", err)
+		if code == 0 {
+			code = 1
+		}
 	}
 	os.Exit(code)
 }
 
 // syntheticQuadStore builds the synthetic corpus once per test binary, into
-// a bolt store under a temporary folder, in about 30 s
+// a bolt store under a temporary folder, in about a minute on two cores
 // (HOSPKG_BENCH_DB=memstore: in memory; HOSPKG_BENCH_KEEP=PATH: build it at
-// PATH once and reuse it in later runs).
+// PATH once and reuse it in later runs), and returns it with its number of
+// quads (-1 when kept from an earlier run).
 func syntheticQuadStore(b *testing.B) (graph.QuadStore, int) {
 	b.Helper()
 	syntheticOnce.Do(func() {
-		syntheticStore, syntheticQuads, syntheticErr = buildSyntheticStore(context.Background())
+		synthetic, syntheticPath, syntheticQuads, syntheticErr = buildSyntheticStore(context.Background())
 	})
 	if syntheticErr != nil {
 		b.Fatalf("build the synthetic store: %v", syntheticErr)
 	}
-	return syntheticStore, syntheticQuads
+	return synthetic.QuadStore(), syntheticQuads
 }
 
-func buildSyntheticStore(ctx context.Context) (graph.QuadStore, int, error) {
-	backend, path := "bolt", ""
+// syntheticStorePath returns the folder of the synthetic bolt store.
+func syntheticStorePath(b *testing.B) string {
+	b.Helper()
+	syntheticQuadStore(b)
+	if syntheticPath == "" {
+		b.Skip("the synthetic store is in memory (HOSPKG_BENCH_DB=memstore): no process can open it")
+	}
+	return syntheticPath
+}
+
+// tempDir is syntheticDir, made on first use.
+func tempDir() (string, error) {
+	if syntheticDir != "" {
+		return syntheticDir, nil
+	}
+	dir, err := os.MkdirTemp("", "hospkg-bench-")
+	syntheticDir = dir
+	return dir, err
+}
+
+func buildSyntheticStore(ctx context.Context) (st *hkgraph.Store, path string, quads int, err error) {
 	if os.Getenv("HOSPKG_BENCH_DB") == "memstore" {
-		backend = "memstore"
-	} else {
-		dir, err := os.MkdirTemp("", "hospkg-bench-")
+		st, err := hkgraph.Open("memstore", "", nil)
 		if err != nil {
-			return nil, 0, err
+			return nil, "", 0, err
 		}
-		syntheticDir = dir
+		n, err := writeSyntheticCorpus(ctx, st.QuadStore())
+		return st, "", n, err
+	}
+	path = os.Getenv("HOSPKG_BENCH_KEEP")
+	kept := false
+	if path == "" {
+		dir, err := tempDir()
+		if err != nil {
+			return nil, "", 0, err
+		}
 		path = filepath.Join(dir, "db")
+	} else if _, err := os.Stat(path); err == nil {
+		kept = true
 	}
-	if keep := os.Getenv("HOSPKG_BENCH_KEEP"); keep != "" {
-		if _, err := os.Stat(keep); err == nil {
-			st, err := hkgraph.Open("bolt", keep, nil)
-			if err != nil {
-				return nil, 0, err
-			}
-			// A store kept by an older run may have no rankings, or old ones.
-			if err := hkgraph.RefreshRankings(ctx, st.QuadStore()); err != nil {
-				return nil, 0, err
-			}
-			return st.QuadStore(), -1, nil
-		}
-		path = keep
-	}
-	st, err := hkgraph.Open(backend, path, nil)
+	writer, err := hkgraph.Open("bolt", path, nil)
 	if err != nil {
-		return nil, 0, err
+		return nil, "", 0, err
 	}
-	qs := st.QuadStore()
+	quads = -1
+	if kept {
+		// A store kept by an older run may have no rankings, or old ones.
+		err = hkgraph.RefreshRankings(ctx, writer.QuadStore())
+	} else {
+		quads, err = writeSyntheticCorpus(ctx, writer.QuadStore())
+	}
+	if err := errors.Join(err, writer.Close()); err != nil {
+		return nil, "", 0, err
+	}
+	st, err = hkgraph.OpenReader("bolt", path)
+	return st, path, quads, err
+}
+
+// writeSyntheticCorpus writes the synthetic documents and their rankings
+// into qs, as a build does, and returns how many quads it wrote.
+func writeSyntheticCorpus(ctx context.Context, qs graph.QuadStore) (int, error) {
 	rng := rand.New(rand.NewSource(6))
 	var batch []graph.Delta
 	total := 0
@@ -195,23 +240,20 @@ func buildSyntheticStore(ctx context.Context) (graph.QuadStore, int, error) {
 	for n := 0; n < syntheticDocs; n++ {
 		quads, err := hkgraph.DocumentQuads(syntheticDoc(rng, n))
 		if err != nil {
-			return nil, 0, err
+			return 0, err
 		}
 		for _, q := range quads {
 			batch = append(batch, graph.Delta{Quad: q, Action: graph.Add})
 		}
 		if len(batch) >= 50000 {
 			if err := flush(); err != nil {
-				return nil, 0, err
+				return 0, err
 			}
 		}
 	}
 	if err := flush(); err != nil {
-		return nil, 0, err
+		return 0, err
 	}
 	// As a build does after its last document.
-	if err := hkgraph.RefreshRankings(ctx, qs); err != nil {
-		return nil, 0, err
-	}
-	return qs, total, nil
+	return total, hkgraph.RefreshRankings(ctx, qs)
 }

@@ -71,15 +71,8 @@ func runLoad(opts loadOptions) (err error) {
 		return fmt.Errorf("load: %w", err)
 	}
 	var res graph.LoadResult
-	loadErr := st.Guard(func(qs cgraph.QuadStore) error {
-		var err error
-		res, err = in.LoadInto(qs)
-		if res.Added > 0 && !errors.Is(err, graph.ErrStoreDamaged) {
-			// The loaded quads may add supports facts, or bring another
-			// store's rankings: compute them again from what the store
-			// holds, after a failed write too, for what it wrote.
-			err = errJoin(err, graph.RefreshRankings(context.Background(), qs))
-		}
+	loadErr := st.Guard(func(qs cgraph.QuadStore) (err error) {
+		res, err = loadQuads(context.Background(), qs, in)
 		return err
 	})
 	if err := errJoin(loadErr, st.Close()); err != nil {
@@ -90,4 +83,21 @@ func runLoad(opts loadOptions) (err error) {
 	}
 	fmt.Fprintf(opts.stdout, "quads read: %d\nquads added: %d\n", res.Read, res.Added)
 	return nil
+}
+
+// loadQuads writes checked quads into qs between marking the rankings stale
+// and refreshing them: a load killed part-way leaves rankings that say they
+// are stale, and one that failed part-way has them describe whatever landed.
+// The loaded quads may add supports facts, or bring another store's
+// rankings, so they are computed again from what the store holds. A damaged
+// store is left alone.
+func loadQuads(ctx context.Context, qs cgraph.QuadStore, in *graph.CheckedQuads) (graph.LoadResult, error) {
+	if err := graph.MarkRankingsStale(ctx, qs); err != nil {
+		return graph.LoadResult{}, err
+	}
+	res, err := in.LoadInto(qs)
+	if errors.Is(err, graph.ErrStoreDamaged) {
+		return res, err
+	}
+	return res, errJoin(err, graph.RefreshRankings(ctx, qs))
 }

@@ -30,6 +30,7 @@ type queryOptions struct {
 	limit        int
 	timeout      time.Duration
 	stdout       io.Writer
+	stderr       io.Writer // warnings
 }
 
 func newQueryCommand() *cli.Command {
@@ -51,7 +52,7 @@ func newQueryCommand() *cli.Command {
 				store: storeOptionsFrom(c), query: c.Args().First(), file: c.String("file"),
 				name: c.String("name"), args: c.StringSlice("arg"), format: c.String("format"),
 				withEvidence: c.Bool("evidence"),
-				limit:        c.Int("limit"), timeout: c.Duration("timeout"), stdout: c.App.Writer,
+				limit:        c.Int("limit"), timeout: c.Duration("timeout"), stdout: c.App.Writer, stderr: c.App.ErrWriter,
 			})
 		},
 	}
@@ -121,6 +122,11 @@ func runNamedQuery(ctx context.Context, opts queryOptions) error {
 	defer cancel()
 	var table *queries.Table
 	runErr := st.Guard(func(qs cgraph.QuadStore) (err error) {
+		if q.Rankings {
+			if err := warnStaleRankings(ctx, qs, q.Name, opts.stderr); err != nil {
+				return err
+			}
+		}
 		table, err = q.Run(ctx, qs, args, queries.Options{Limit: opts.limit, Evidence: opts.withEvidence})
 		return err
 	})
@@ -134,6 +140,18 @@ func runNamedQuery(ctx context.Context, opts queryOptions) error {
 		return fmt.Errorf("query %s: %w", q.Name, err)
 	}
 	return nil
+}
+
+// warnStaleRankings says when the rankings a query reads are marked stale:
+// the answer is still right, the query counts every organisation itself, but
+// it takes longer, and a build or load did not finish.
+func warnStaleRankings(ctx context.Context, qs cgraph.QuadStore, name string, stderr io.Writer) error {
+	stale, err := graph.RankingsStale(ctx, qs)
+	if err != nil || !stale || stderr == nil {
+		return err
+	}
+	_, err = fmt.Fprintf(stderr, "hospkg: warning: %s; %s counts every organisation itself until one finishes\n", graph.StaleRankingsWarning, name)
+	return err
 }
 
 // parseQueryArgs reads key=value pairs; a key given twice is an error.
