@@ -76,7 +76,9 @@ func buildSeedExport(t *testing.T) []eval.Line {
 }
 
 // buildExport extracts the named files of fsys with one pipeline into a
-// memstore and reads back its JSONL export, as `hospkg eval` does.
+// memstore and reads back its JSONL export, as `hospkg eval --rules-only`
+// does: the gates hold the rules, which the embedded model was trained on
+// the output of (its own figures are the cross-validated ones, README).
 func buildExport(t *testing.T, fsys fs.FS, names []string) []eval.Line {
 	t.Helper()
 	ctx := context.Background()

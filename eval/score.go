@@ -188,9 +188,7 @@ func (s docScorer) predFormsOf(name string) formSet {
 
 func (s docScorer) entities(t *tally, pred []Line) []Miss {
 	gold := s.gold.Entities
-	missed, extra := matchGreedy(gold, pred, func(g GoldEntity, p Line) bool {
-		return g.Type == p.Type && s.goldFormsOf(g.Name).intersects(forms(p.Name, p.Aliases))
-	})
+	missed, extra := matchGreedy(gold, pred, s.sameEntity)
 	countMatch(t, gold, missed, extra, func(g GoldEntity) string { return g.Type }, func(p Line) string { return p.Type })
 	return append(
 		describe(s.doc, "missed entity", missed, func(g GoldEntity) string { return g.Type + " " + g.Name }),
@@ -200,17 +198,7 @@ func (s docScorer) entities(t *tally, pred []Line) []Miss {
 func (s docScorer) relations(t *tally, pred []Line) []Miss {
 	gold := s.gold.Relations
 	pred = uniqueBy(pred, func(l Line) string { return Normalize(l.Subject) + "\x00" + l.Predicate + "\x00" + Normalize(l.Object) })
-	missed, extra := matchGreedy(gold, pred, func(g GoldRelation, p Line) bool {
-		if g.Predicate != p.Predicate {
-			return false
-		}
-		gs, gobj := s.goldFormsOf(g.Subject), s.goldFormsOf(g.Object)
-		ps, pobj := s.predFormsOf(p.Subject), s.predFormsOf(p.Object)
-		if gs.intersects(ps) && gobj.intersects(pobj) {
-			return true
-		}
-		return g.Predicate == symmetricPredicate && gs.intersects(pobj) && gobj.intersects(ps)
-	})
+	missed, extra := matchGreedy(gold, pred, s.sameRelation)
 	countMatch(t, gold, missed, extra, func(g GoldRelation) string { return g.Predicate }, func(p Line) string { return p.Predicate })
 	return append(
 		describe(s.doc, "missed relation", missed, func(g GoldRelation) string { return g.Subject + " " + g.Predicate + " " + g.Object }),
@@ -222,12 +210,7 @@ func (s docScorer) positions(t *tally, pred []Line) []Miss {
 	pred = uniqueBy(pred, func(l Line) string {
 		return Normalize(l.Person) + "\x00" + Normalize(l.Title) + "\x00" + Normalize(l.Org)
 	})
-	samePersonOrg := func(person, org string, p Line) bool {
-		return s.goldFormsOf(person).intersects(s.predFormsOf(p.Person)) && s.goldFormsOf(org).intersects(s.predFormsOf(p.Org))
-	}
-	missed, extra := matchGreedy(gold, pred, func(g GoldPosition, p Line) bool {
-		return Normalize(g.Title) == Normalize(p.Title) && samePersonOrg(g.Person, g.Org, p)
-	})
+	missed, extra := matchGreedy(gold, pred, s.samePosition)
 	t.add(PositionTitleOrg, len(gold)-len(missed), len(extra), len(missed))
 	misses := append(
 		describe(s.doc, "missed position", missed, func(g GoldPosition) string { return g.Person + " " + g.Title + " @ " + g.Org }),
@@ -238,10 +221,41 @@ func (s docScorer) positions(t *tally, pred []Line) []Miss {
 	goldPairs := uniqueBy(gold, func(g GoldPosition) string { return g.Person + "\x00" + g.Org })
 	predPairs := uniqueBy(pred, func(l Line) string { return Normalize(l.Person) + "\x00" + Normalize(l.Org) })
 	missedPairs, extraPairs := matchGreedy(goldPairs, predPairs, func(g GoldPosition, p Line) bool {
-		return samePersonOrg(g.Person, g.Org, p)
+		return s.samePersonOrg(g.Person, g.Org, p)
 	})
 	t.add(PositionPersonOrg, len(goldPairs)-len(missedPairs), len(extraPairs), len(missedPairs))
 	return misses
+}
+
+// sameEntity reports whether a predicted entity line is the gold entity:
+// the same type and a form in common.
+func (s docScorer) sameEntity(g GoldEntity, p Line) bool {
+	return g.Type == p.Type && s.goldFormsOf(g.Name).intersects(forms(p.Name, p.Aliases))
+}
+
+// sameRelation reports whether a predicted relation line states the gold
+// relation: the same predicate, and ends sharing forms (either way round for
+// partner_of).
+func (s docScorer) sameRelation(g GoldRelation, p Line) bool {
+	if g.Predicate != p.Predicate {
+		return false
+	}
+	gs, gobj := s.goldFormsOf(g.Subject), s.goldFormsOf(g.Object)
+	ps, pobj := s.predFormsOf(p.Subject), s.predFormsOf(p.Object)
+	if gs.intersects(ps) && gobj.intersects(pobj) {
+		return true
+	}
+	return g.Predicate == symmetricPredicate && gs.intersects(pobj) && gobj.intersects(ps)
+}
+
+// samePosition reports whether a predicted position line is the gold
+// position: the same title, person and organisation.
+func (s docScorer) samePosition(g GoldPosition, p Line) bool {
+	return Normalize(g.Title) == Normalize(p.Title) && s.samePersonOrg(g.Person, g.Org, p)
+}
+
+func (s docScorer) samePersonOrg(person, org string, p Line) bool {
+	return s.goldFormsOf(person).intersects(s.predFormsOf(p.Person)) && s.goldFormsOf(org).intersects(s.predFormsOf(p.Org))
 }
 
 // describe lists items as misses of one kind.

@@ -25,6 +25,9 @@ type JSONLCollector struct {
 	docs      map[string]bool
 	relations []collectedFact
 	positions []collectedFact
+	// confidence holds per fact node (relation or position) the highest
+	// confidence each document gave it.
+	confidence map[quad.IRI]map[string]float64
 }
 
 // collectedEntity is what the store would hold about one entity node.
@@ -35,6 +38,8 @@ type collectedEntity struct {
 	aliases []string
 	parents []string // parent node IRIs, for departments
 	docs    []string
+	// confidence is the highest each document gave the entity.
+	confidence map[string]float64
 }
 
 // collectedFact is one relation or position line before names are known:
@@ -49,7 +54,8 @@ type collectedFact struct {
 
 // NewJSONLCollector returns an empty collector.
 func NewJSONLCollector() *JSONLCollector {
-	return &JSONLCollector{nodes: make(map[quad.IRI]*collectedEntity), docs: make(map[string]bool)}
+	return &JSONLCollector{nodes: make(map[quad.IRI]*collectedEntity), docs: make(map[string]bool),
+		confidence: make(map[quad.IRI]map[string]float64)}
 }
 
 func (c *JSONLCollector) node(iri quad.IRI) *collectedEntity {
@@ -100,6 +106,9 @@ func (c *JSONLCollector) Add(x *nlp.Extraction) error {
 			n.parents = addUnique(n.parents, string(EntityIRI(e.Parent)))
 		}
 		n.docs = addUnique(n.docs, doc)
+		if e.Confidence > 0 {
+			n.confidence = noteConfidence(n.confidence, string(DocIRI(doc)), e.Confidence)
+		}
 	}
 	evidence := make(map[int]string, len(x.Sentences))
 	for _, s := range x.Sentences {
@@ -122,9 +131,17 @@ func (c *JSONLCollector) Add(x *nlp.Extraction) error {
 			return fmt.Errorf("document %s: relation %s %s %s: %w", doc, r.Subject, r.Predicate, r.Object, err)
 		}
 		state(collectedFact{subject: EntityIRI(r.Subject), predicate: string(r.Predicate), object: EntityIRI(r.Object), doc: doc}, r.Sentence)
+		if r.Confidence > 0 {
+			node := RelationIRI(r.Subject, r.Predicate, r.Object)
+			c.confidence[node] = noteConfidence(c.confidence[node], string(DocIRI(doc)), r.Confidence)
+		}
 	}
 	for _, p := range x.Positions {
 		state(collectedFact{subject: EntityIRI(p.Person), title: p.Title, object: EntityIRI(p.Org), doc: doc}, p.Sentence)
+		if p.Confidence > 0 {
+			node := PositionIRI(p.Person, p.Title, p.Org)
+			c.confidence[node] = noteConfidence(c.confidence[node], string(DocIRI(doc)), p.Confidence)
+		}
 	}
 	for f, sentence := range earliest {
 		if sentence >= 0 {
@@ -173,7 +190,8 @@ func (c *JSONLCollector) WriteJSONL(w io.Writer) error {
 			continue
 		}
 		relations = append(relations, RelationLine{Kind: "relation", Subject: c.nameOf(f.subject), Predicate: f.predicate,
-			Object: c.nameOf(f.object), Doc: f.doc, Evidence: f.evidence})
+			Object: c.nameOf(f.object), Doc: f.doc, Evidence: f.evidence,
+			Confidence: confidencePointer(combineConfidence(c.confidence[relationNode(f.subject, f.predicate, f.object)]))})
 	}
 	sort.Slice(relations, func(i, j int) bool { return relationKey(relations[i]) < relationKey(relations[j]) })
 	for _, l := range relations {
@@ -187,7 +205,8 @@ func (c *JSONLCollector) WriteJSONL(w io.Writer) error {
 			continue
 		}
 		positions = append(positions, PositionLine{Kind: "position", Person: c.nameOf(f.subject), Title: f.title,
-			Org: c.nameOf(f.object), Doc: f.doc, Evidence: f.evidence})
+			Org: c.nameOf(f.object), Doc: f.doc, Evidence: f.evidence,
+			Confidence: confidencePointer(combineConfidence(c.confidence[positionNode(f.subject, f.title, f.object)]))})
 	}
 	sort.Slice(positions, func(i, j int) bool { return positionKey(positions[i]) < positionKey(positions[j]) })
 	for _, l := range positions {
@@ -223,5 +242,6 @@ func (c *JSONLCollector) entityLine(iri quad.IRI) EntityLine {
 		line.Parent = c.nameOf(quad.IRI(parents[0]))
 	}
 	line.Docs = sortedUnique(append(line.Docs, e.docs...))
+	line.Confidence = confidencePointer(combineConfidence(e.confidence))
 	return line
 }

@@ -22,6 +22,9 @@ type EntityLine struct {
 	Parent  string   `json:"parent,omitempty"`
 	Aliases []string `json:"aliases"`
 	Docs    []string `json:"docs"`
+	// Confidence is the probability that the entity is right, its
+	// documents' combined; absent in a store built without confidences.
+	Confidence *float64 `json:"confidence,omitempty"`
 }
 
 // RelationLine is one relation stated by one document.
@@ -32,6 +35,8 @@ type RelationLine struct {
 	Object    string `json:"object"`
 	Doc       string `json:"doc"`
 	Evidence  string `json:"evidence"`
+	// Confidence is the fact's, every document stating it combined.
+	Confidence *float64 `json:"confidence,omitempty"`
 }
 
 // PositionLine is one position stated by one document.
@@ -42,6 +47,8 @@ type PositionLine struct {
 	Org      string `json:"org"`
 	Doc      string `json:"doc"`
 	Evidence string `json:"evidence"`
+	// Confidence is the fact's, every document stating it combined.
+	Confidence *float64 `json:"confidence,omitempty"`
 }
 
 // exportedRelations are the predicates written as relation lines, with their

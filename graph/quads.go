@@ -130,6 +130,9 @@ func (b *quadBuilder) entities() error {
 		if e.Type == nlp.Department && e.Parent != "" {
 			b.fact(node, DepartmentOf, EntityIRI(e.Parent), sentence)
 		}
+		if e.Confidence > 0 {
+			b.fact(node, Confidence, quad.Float(e.Confidence), sentence)
+		}
 	}
 	for _, m := range b.x.Mentions {
 		label := b.label(m.Sentence)
@@ -156,6 +159,9 @@ func (b *quadBuilder) relations() error {
 			return fmt.Errorf("document %s: relation %s %s %s: %w", b.x.Doc.Name, r.Subject, r.Predicate, r.Object, err)
 		}
 		b.fact(EntityIRI(r.Subject), p, EntityIRI(r.Object), r.Sentence)
+		if r.Confidence > 0 {
+			b.fact(RelationIRI(r.Subject, r.Predicate, r.Object), Confidence, quad.Float(r.Confidence), r.Sentence)
+		}
 	}
 	return nil
 }
@@ -167,5 +173,8 @@ func (b *quadBuilder) positions() {
 		b.fact(node, Type, PositionType, p.Sentence)
 		b.fact(node, Title, quad.String(p.Title), p.Sentence)
 		b.fact(node, Org, EntityIRI(p.Org), p.Sentence)
+		if p.Confidence > 0 {
+			b.fact(node, Confidence, quad.Float(p.Confidence), p.Sentence)
+		}
 	}
 }

@@ -21,13 +21,16 @@ type graphReader struct {
 	// node serves every document that states the position, so without the
 	// cache an official named in n documents costs n² quad reads.
 	positions map[quad.IRI]positionValues
+	// confidences caches the combined confidence of relation and position
+	// nodes.
+	confidences map[quad.IRI]combined
 }
 
 type positionValues struct{ titles, orgs []quad.Value }
 
 func newGraphReader(qs graph.QuadStore) *graphReader {
 	return &graphReader{qs: qs, files: make(map[quad.IRI]string), names: make(map[quad.IRI]string),
-		positions: make(map[quad.IRI]positionValues)}
+		positions: make(map[quad.IRI]positionValues), confidences: make(map[quad.IRI]combined)}
 }
 
 // entityFacts is one entity with the quads it is the subject of that become
@@ -64,8 +67,13 @@ func (r *graphReader) readEntity(ctx context.Context, node quad.IRI) (*entityFac
 	e := &entityFacts{node: node}
 	var types, names, aliases, parents []string
 	docs := make(map[quad.IRI]bool)
+	var confidence map[string]float64
 	err := EachQuad(ctx, r.qs, quad.Subject, node, func(q quad.Quad) error {
 		switch q.Predicate {
+		case Confidence:
+			if p, ok := confidenceValue(q.Object); ok {
+				confidence = noteConfidence(confidence, string(docOfLabel(iriOf(q.Label))), p)
+			}
 		case Type:
 			types = append(types, strings.TrimPrefix(stringOf(q.Object), "hk:"))
 			if label, ok := q.Label.(quad.IRI); ok {
@@ -102,6 +110,7 @@ func (r *graphReader) readEntity(ctx context.Context, node quad.IRI) (*entityFac
 		e.line.Name = e.line.ID
 	}
 	r.names[node] = e.line.Name
+	e.line.Confidence = confidencePointer(combineConfidence(confidence))
 	if types = sortedUnique(types); len(types) > 0 {
 		e.line.Type = types[0]
 	}
@@ -139,8 +148,13 @@ func (r *graphReader) relationLines(ctx context.Context, e *entityFacts) ([]Rela
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, RelationLine{Kind: "relation", Subject: e.line.Name, Predicate: exportedRelations[iriOf(q.Predicate)],
-			Object: object, Doc: doc, Evidence: evidence})
+		predicate := exportedRelations[iriOf(q.Predicate)]
+		p, ok, err := r.confidenceOf(ctx, relationNode(e.node, predicate, iriOf(q.Object)))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, RelationLine{Kind: "relation", Subject: e.line.Name, Predicate: predicate,
+			Object: object, Doc: doc, Evidence: evidence, Confidence: confidencePointer(p, ok)})
 	}
 	return out, nil
 }
@@ -180,6 +194,11 @@ func (r *graphReader) positionLines(ctx context.Context, e *entityFacts) ([]Posi
 		if line.Doc, line.Evidence, err = r.provenance(ctx, q); err != nil {
 			return nil, err
 		}
+		p, ok, err := r.confidenceOf(ctx, iriOf(q.Object))
+		if err != nil {
+			return nil, err
+		}
+		line.Confidence = confidencePointer(p, ok)
 		out = append(out, line)
 	}
 	return out, nil

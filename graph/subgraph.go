@@ -25,10 +25,19 @@ type Filter struct {
 	Around string
 	// Hops is how far Around reaches; less than 1 means 1.
 	Hops int
+	// MinConfidence keeps only the entities and facts at least this sure
+	// (see Confidence), and the facts whose ends are kept; facts and
+	// entities a store holds no confidence for are kept.
+	MinConfidence float64
 }
 
 func (f Filter) empty() bool {
-	return len(f.Predicates) == 0 && f.Type == "" && f.Around == ""
+	return len(f.Predicates) == 0 && f.Type == "" && f.Around == "" && f.MinConfidence <= 0
+}
+
+// sure reports whether a confidence passes the filter's minimum.
+func (f Filter) sure(confidence *float64) bool {
+	return f.MinConfidence <= 0 || confidence == nil || *confidence >= f.MinConfidence
 }
 
 // edgePredicates are the facts between entities an entity graph holds. A
@@ -51,6 +60,9 @@ type factEdge struct {
 	title     string // holds_position only
 	doc       string
 	evidence  string
+	// confidence is the fact's combined confidence; nil when the store
+	// holds none (and for department_of, which has none of its own).
+	confidence *float64
 }
 
 // entityGraph is the graph of entities and the facts between them: what
@@ -126,6 +138,11 @@ func (r *graphReader) factEdges(ctx context.Context, e *entityFacts) ([]factEdge
 		edge := factEdge{from: e.node, to: iriOf(q.Object), predicate: "department_of"}
 		if q.Predicate != DepartmentOf {
 			edge.predicate = exportedRelations[iriOf(q.Predicate)]
+			p, ok, err := r.confidenceOf(ctx, relationNode(e.node, edge.predicate, edge.to))
+			if err != nil {
+				return nil, err
+			}
+			edge.confidence = confidencePointer(p, ok)
 		}
 		if edge.doc, edge.evidence, err = r.provenance(ctx, q); err != nil {
 			return nil, err
@@ -144,6 +161,11 @@ func (r *graphReader) factEdges(ctx context.Context, e *entityFacts) ([]factEdge
 		if len(titles) > 0 {
 			edge.title = stringOf(titles[0])
 		}
+		p, ok, err := r.confidenceOf(ctx, iriOf(q.Object))
+		if err != nil {
+			return nil, err
+		}
+		edge.confidence = confidencePointer(p, ok)
 		if edge.doc, edge.evidence, err = r.provenance(ctx, q); err != nil {
 			return nil, err
 		}
@@ -192,10 +214,20 @@ func (g *entityGraph) filter(f Filter) (*entityGraph, error) {
 			return nil, fmt.Errorf("unknown entity type %q (known: Department, Hospital, Institution, Official)", f.Type)
 		}
 	}
+	if f.MinConfidence > 1 {
+		return nil, fmt.Errorf("a minimum confidence of %g keeps nothing: confidences are between 0 and 1", f.MinConfidence)
+	}
+	sureNode := func(iri quad.IRI) bool {
+		n, ok := g.node(iri)
+		return !ok || f.sure(n.line.Confidence)
+	}
 	var edges []factEdge
 	keep := make(map[quad.IRI]bool)
 	for _, e := range g.edges {
 		if len(preds) > 0 && !preds[e.predicate] {
+			continue
+		}
+		if !f.sure(e.confidence) || !sureNode(e.from) || !sureNode(e.to) {
 			continue
 		}
 		if f.Type != "" && g.typeOf(e.from) != f.Type && g.typeOf(e.to) != f.Type {
@@ -209,7 +241,7 @@ func (g *entityGraph) filter(f Filter) (*entityGraph, error) {
 	// picture of one relation is not buried under isolated nodes.
 	if len(preds) == 0 {
 		for _, n := range g.nodes {
-			if f.Type == "" || n.line.Type == f.Type {
+			if (f.Type == "" || n.line.Type == f.Type) && f.sure(n.line.Confidence) {
 				keep[n.node] = true
 			}
 		}

@@ -57,6 +57,10 @@ const (
 	// DocTitle is the title of a Document node. It is not Title, so that a
 	// query for position titles never meets a document title.
 	DocTitle = quad.IRI("hk:doc_title")
+	// Confidence is how sure the extractor is of a fact, a probability
+	// (quad.Float): on an entity node, a position node or a relation node
+	// (RelationIRI), labelled with the sentence that states it.
+	Confidence = quad.IRI("hk:confidence")
 )
 
 // Rankings: orderings the store keeps so that the top queries need not read
@@ -149,6 +153,7 @@ const (
 	entityPrefix   = "hk:e/"
 	docPrefix      = "hk:doc/"
 	positionPrefix = "hk:pos/"
+	relationPrefix = "hk:rel/"
 	sentenceMark   = "#s"
 )
 
@@ -172,6 +177,14 @@ func SentenceIRI(name string, index int) quad.IRI {
 func PositionIRI(personID, title, orgID string) quad.IRI {
 	const sep = "%7C"
 	return quad.IRI(positionPrefix + escapeIRI(personID, "") + sep + escapeIRI(title, "") + sep + escapeIRI(orgID, ""))
+}
+
+// RelationIRI returns the node that stands for one relation fact, the
+// subject of its confidence: its parts are joined as PositionIRI joins
+// them.
+func RelationIRI(subjectID string, p nlp.Predicate, objectID string) quad.IRI {
+	const sep = "%7C"
+	return quad.IRI(relationPrefix + escapeIRI(subjectID, "") + sep + escapeIRI(string(p), "") + sep + escapeIRI(objectID, ""))
 }
 
 // docOfLabel returns the document IRI a quad label belongs to: the label

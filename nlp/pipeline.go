@@ -54,7 +54,7 @@ func (p *Pipeline) ExtractContext(ctx context.Context, doc intake.Document) (*Ex
 // tokens of sentences[i]. It is apart from Extract so that a benchmark can
 // time the recognisers without gse.
 func extractSegmented(ctx context.Context, doc intake.Document, sentences []Sentence, toks [][]Token) (*Extraction, error) {
-	x := &Extraction{Doc: doc, Sentences: sentences}
+	x := &Extraction{Doc: doc, Sentences: sentences, Tokens: toks}
 	facts := make([]sentenceFacts, len(x.Sentences))
 	for i, s := range x.Sentences {
 		if ctx.Err() != nil {

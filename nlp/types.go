@@ -62,6 +62,10 @@ type Entity struct {
 	Aliases []string
 	// Parent is the ID of the organisation a Department belongs to.
 	Parent string
+	// Confidence is the probability that the entity is right, as the
+	// learned decider (nlp/model) or, with the rules alone, the rules'
+	// measured precision give it; 0 when nothing has judged it.
+	Confidence float64
 }
 
 // Mention records that a sentence names an entity.
@@ -81,6 +85,9 @@ type Relation struct {
 	// Rule names the pattern that stated it (dispatch, supportVerbs, …),
 	// for tracing a wrong relation to its cause.
 	Rule string
+	// Confidence is the probability that the relation is right (see
+	// Entity.Confidence).
+	Confidence float64
 }
 
 // Position is an official holding a title at an organisation.
@@ -89,12 +96,18 @@ type Position struct {
 	Title    string
 	Org      string // Entity.ID of a Hospital, Institution or Department
 	Sentence int
+	// Confidence is the probability that the position is right (see
+	// Entity.Confidence).
+	Confidence float64
 }
 
 // Extraction is everything read from one document.
 type Extraction struct {
 	Doc       intake.Document
 	Sentences []Sentence
+	// Tokens[i] are gse's tokens of Sentences[i], for the learned decider
+	// (nlp/model); nothing is stored of them.
+	Tokens    [][]Token
 	Entities  []Entity
 	Mentions  []Mention
 	Relations []Relation

@@ -15,6 +15,7 @@ import (
 	hgraph "hospkg/graph"
 	"hospkg/intake"
 	"hospkg/nlp"
+	"hospkg/nlp/model"
 )
 
 // benchCorpus is about 2 MB of documents of about 10 kB, recombined from
@@ -50,7 +51,7 @@ func benchmarkBuild(b *testing.B, workers int) {
 		b.StopTimer()
 		st := openBolt(b, filepath.Join(b.TempDir(), "db"))
 		b.StartTimer()
-		sum, err := Run(context.Background(), p, memorySources(docs), NewStoreWriter(st.QuadStore(), 0), Options{Workers: workers})
+		sum, err := Run(context.Background(), p, memorySources(docs), NewStoreWriter(st.QuadStore(), 0), Options{Workers: workers, Decide: decideByDefault(b)})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -164,14 +165,25 @@ func BenchmarkLoadCayleyWriter(b *testing.B) {
 	})
 }
 
+// decideByDefault is the decision the commands make unless told
+// --rules-only: the embedded model's.
+func decideByDefault(b *testing.B) func(*nlp.Extraction) {
+	m, err := model.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return m.Decide
+}
+
 // benchmarkExtract runs the pipeline over the corpus into N-Quads that are
 // thrown away, as `hospkg extract` does: the extraction stage alone, without
-// the store's single writer.
-func benchmarkExtract(b *testing.B, workers int) {
+// the store's single writer. decide is the model's decision, or nil for the
+// rules alone.
+func benchmarkExtract(b *testing.B, workers int, decide func(*nlp.Extraction)) {
 	p, docs := startCorpusBenchmark(b)
 	for i := 0; i < b.N; i++ {
 		qw := nquads.NewWriter(io.Discard)
-		if _, err := Run(context.Background(), p, memorySources(docs), NewQuadWriter(qw), Options{Workers: workers}); err != nil {
+		if _, err := Run(context.Background(), p, memorySources(docs), NewQuadWriter(qw), Options{Workers: workers, Decide: decide}); err != nil {
 			b.Fatal(err)
 		}
 		if err := qw.Close(); err != nil {
@@ -180,8 +192,12 @@ func benchmarkExtract(b *testing.B, workers int) {
 	}
 }
 
-func BenchmarkExtractWorkers1(b *testing.B) { benchmarkExtract(b, 1) }
-func BenchmarkExtractWorkers2(b *testing.B) { benchmarkExtract(b, 2) }
+func BenchmarkExtractWorkers1(b *testing.B) { benchmarkExtract(b, 1, decideByDefault(b)) }
+func BenchmarkExtractWorkers2(b *testing.B) { benchmarkExtract(b, 2, decideByDefault(b)) }
+
+// BenchmarkExtractRulesOnlyWorkers1 is BenchmarkExtractWorkers1 without the
+// model (--rules-only): the two give the model's cost.
+func BenchmarkExtractRulesOnlyWorkers1(b *testing.B) { benchmarkExtract(b, 1, nil) }
 
 // benchmarkExtractJSONL runs `hospkg extract --format jsonl`: the pipeline
 // into a JSONLWriter, then the JSONL written out and thrown away.
@@ -189,7 +205,7 @@ func benchmarkExtractJSONL(b *testing.B, workers int) {
 	p, docs := startCorpusBenchmark(b)
 	for i := 0; i < b.N; i++ {
 		c := hgraph.NewJSONLCollector()
-		if _, err := Run(context.Background(), p, memorySources(docs), NewJSONLWriter(c), Options{Workers: workers}); err != nil {
+		if _, err := Run(context.Background(), p, memorySources(docs), NewJSONLWriter(c), Options{Workers: workers, Decide: decideByDefault(b)}); err != nil {
 			b.Fatal(err)
 		}
 		if err := c.WriteJSONL(io.Discard); err != nil {

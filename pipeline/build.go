@@ -59,6 +59,12 @@ type Options struct {
 	Log io.Writer
 	// Progress is told about each document; nil reports nothing.
 	Progress *Progress
+	// Decide, when set, judges each extraction after the rules and before
+	// its quads are made: nlp/model's Model.Decide keeps the facts the
+	// model believes and gives each its confidence, Model.Prior gives them
+	// the rules' measured precision. It runs on the workers, so it must be
+	// safe for concurrent use.
+	Decide func(*nlp.Extraction)
 }
 
 // Summary counts what one run read and wrote.
@@ -129,7 +135,7 @@ func Run(ctx context.Context, p *nlp.Pipeline, sources iter.Seq2[Source, error],
 					j.done <- extracted{err: workCtx.Err()}
 					continue
 				}
-				j.done <- extract(workCtx, p, j.src)
+				j.done <- extract(workCtx, p, j.src, opts.Decide)
 			}
 		}()
 	}
@@ -216,7 +222,7 @@ func produce(ctx context.Context, sources iter.Seq2[Source, error], jobs, queue 
 	}
 }
 
-func extract(ctx context.Context, p *nlp.Pipeline, src Source) (out extracted) {
+func extract(ctx context.Context, p *nlp.Pipeline, src Source, decide func(*nlp.Extraction)) (out extracted) {
 	// A bug the fuzz tests have not found yet skips its document, named,
 	// rather than ending the build with a Go crash.
 	defer func() {
@@ -236,6 +242,9 @@ func extract(ctx context.Context, p *nlp.Pipeline, src Source) (out extracted) {
 	x, err := p.ExtractContext(ctx, doc)
 	if err != nil {
 		return extracted{size: size, err: err}
+	}
+	if decide != nil {
+		decide(x)
 	}
 	quads, err := hgraph.DocumentQuads(x)
 	return extracted{doc: Built{Extraction: x, Quads: quads}, size: size, err: err}

@@ -9,14 +9,21 @@ import (
 	"testing"
 
 	"hospkg/graph"
+	"hospkg/nlp/model"
 )
 
 // TestJSONLWriterEqualsStoreExport extracts the real corpus and the seeds
-// twice, into a store and into a JSONLWriter: the collector's JSONL must be
+// twice, decided by the embedded model as the commands do, into a store and
+// into a JSONLWriter: the collector's JSONL, confidences included, must be
 // the store's export byte for byte, since extract --format jsonl promises
 // the lines of a build's export.
 func TestJSONLWriterEqualsStoreExport(t *testing.T) {
 	p := newPipeline(t)
+	m, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Decide: m.Decide}
 	paths := []string{"../eval/corpus/docs"}
 	st, err := graph.Open("memstore", "", nil)
 	if err != nil {
@@ -24,12 +31,12 @@ func TestJSONLWriterEqualsStoreExport(t *testing.T) {
 	}
 	defer st.Close()
 	ctx := context.Background()
-	stored, err := Run(ctx, p, concat(Sources(paths), Sources(nil)), NewStoreWriter(st.QuadStore(), 0), Options{})
+	stored, err := Run(ctx, p, concat(Sources(paths), Sources(nil)), NewStoreWriter(st.QuadStore(), 0), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := graph.NewJSONLCollector()
-	collected, err := Run(ctx, p, concat(Sources(paths), Sources(nil)), NewJSONLWriter(c), Options{})
+	collected, err := Run(ctx, p, concat(Sources(paths), Sources(nil)), NewJSONLWriter(c), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,6 +48,9 @@ func TestJSONLWriterEqualsStoreExport(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := exportJSONL(t, st)
+	if n := strings.Count(want, `"confidence":`); n < strings.Count(want, "\n") {
+		t.Fatalf("%d of %d lines carry a confidence", n, strings.Count(want, "\n"))
+	}
 	if got.String() != want {
 		t.Fatalf("the collector's JSONL differs from the store's export:\n%s", firstLineDiff(got.String(), want))
 	}

@@ -23,6 +23,10 @@ type Options struct {
 	// Evidence adds the doc and evidence columns: the file and the sentence
 	// each row's fact was read from, one row per sentence.
 	Evidence bool
+	// MinConfidence drops the rows that show an entity, or stand for a
+	// fact, less sure than this (see graph.FactConfidence); entities and
+	// facts the store holds no confidence for are kept.
+	MinConfidence float64
 }
 
 // Table is the answer of a query: names, not IRIs.
@@ -116,6 +120,11 @@ func (q *Query) Run(ctx context.Context, qs graph.QuadStore, args map[string]str
 	raw, err := runScript(ctx, qs, script, opts.Limit)
 	if err != nil {
 		return nil, fmt.Errorf("query %s: %w", q.Name, err)
+	}
+	if opts.MinConfidence > 0 {
+		if raw, err = q.sureRows(ctx, qs, raw, opts.MinConfidence); err != nil {
+			return nil, fmt.Errorf("query %s: %w", q.Name, err)
+		}
 	}
 	t, err := q.table(ctx, newLookup(qs), raw, opts.Evidence)
 	if err != nil {

@@ -22,6 +22,7 @@ type buildOptions struct {
 	store   storeOptions
 	paths   []string // files and folders; none means the embedded seeds
 	workers int      // documents extracted at once; 0 means one per CPU
+	decide  decideOptions
 	stdout  io.Writer
 	stderr  io.Writer
 }
@@ -31,10 +32,10 @@ func newBuildCommand() *cli.Command {
 		Name:      "build",
 		Usage:     "read documents and replace their facts in the store (no path: the five bundled seeds)",
 		ArgsUsage: "[PATH...]",
-		Flags:     append(storeFlags(), workersFlag()),
+		Flags:     append(append(storeFlags(), workersFlag()), decideFlags()...),
 		Action: func(c *cli.Context) error {
 			return runBuild(c.Context, buildOptions{
-				store: storeOptionsFrom(c), paths: c.Args().Slice(), workers: c.Int("workers"),
+				store: storeOptionsFrom(c), paths: c.Args().Slice(), workers: c.Int("workers"), decide: decideOptionsFrom(c),
 				stdout: c.App.Writer, stderr: c.App.ErrWriter,
 			})
 		},
@@ -52,6 +53,10 @@ func runBuild(ctx context.Context, opts buildOptions) error {
 	if err != nil {
 		return fmt.Errorf("build: %w", err)
 	}
+	decide, err := opts.decide.decider()
+	if err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
 	dictionaryLoad := time.Since(start)
 	st, err := opts.store.open()
 	if err != nil {
@@ -62,7 +67,7 @@ func runBuild(ctx context.Context, opts buildOptions) error {
 	var stats graph.Stats
 	buildErr := st.Guard(func(qs cgraph.QuadStore) (buildErr error) {
 		sum, buildErr = pipeline.Run(ctx, extractor, sources, pipeline.NewStoreWriter(qs, 0), pipeline.Options{
-			Workers: opts.workers, Log: opts.stderr,
+			Workers: opts.workers, Log: opts.stderr, Decide: decide,
 			Progress: pipeline.NewProgress(opts.stderr, isTerminal(opts.stderr), sources),
 		})
 		if buildErr == nil || errors.Is(buildErr, pipeline.ErrInterrupted) {

@@ -21,6 +21,7 @@ type evalOptions struct {
 	paths      []string // files and folders; none means the embedded seeds
 	misses     bool     // list every miss after the table
 	jsonOutput bool     // write the rows as score.py --json does
+	decide     decideOptions
 	stdout     io.Writer
 	stderr     io.Writer
 }
@@ -30,15 +31,15 @@ func newEvalCommand() *cli.Command {
 		Name:      "eval",
 		Usage:     "build documents into a scratch store and score the export against a gold file, as score.py does (no path: the five bundled seeds)",
 		ArgsUsage: "[PATH...]",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "gold", Required: true, Usage: "gold `FILE` (see the annotation guide)"},
 			&cli.BoolFlag{Name: "misses", Usage: "list every missed and extra fact"},
 			&cli.BoolFlag{Name: "json", Usage: "write the scores as JSON"},
-		},
+		}, decideFlags()...),
 		Action: func(c *cli.Context) error {
 			return runEval(c.Context, evalOptions{
 				gold: c.String("gold"), paths: c.Args().Slice(),
-				misses: c.Bool("misses"), jsonOutput: c.Bool("json"),
+				misses: c.Bool("misses"), jsonOutput: c.Bool("json"), decide: decideOptionsFrom(c),
 				stdout: c.App.Writer, stderr: c.App.ErrWriter,
 			})
 		},
@@ -55,7 +56,11 @@ func runEval(ctx context.Context, opts evalOptions) error {
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}
-	export, sum, err := buildAndExport(ctx, extractor, pipeline.Sources(opts.paths), opts.stderr)
+	decide, err := opts.decide.decider()
+	if err != nil {
+		return fmt.Errorf("eval: %w", err)
+	}
+	export, sum, err := buildAndExport(ctx, extractor, pipeline.Sources(opts.paths), decide, opts.stderr)
 	if err != nil {
 		return fmt.Errorf("eval: %w", err)
 	}
@@ -83,13 +88,13 @@ func runEval(ctx context.Context, opts evalOptions) error {
 
 // buildAndExport builds the sources into a store that lives only in memory,
 // so nothing is left on disk to remove, and returns its JSONL export.
-func buildAndExport(ctx context.Context, p *nlp.Pipeline, sources iter.Seq2[pipeline.Source, error], stderr io.Writer) ([]byte, pipeline.Summary, error) {
+func buildAndExport(ctx context.Context, p *nlp.Pipeline, sources iter.Seq2[pipeline.Source, error], decide func(*nlp.Extraction), stderr io.Writer) ([]byte, pipeline.Summary, error) {
 	st, err := graph.Open("memstore", "", nil)
 	if err != nil {
 		return nil, pipeline.Summary{}, err
 	}
 	var export bytes.Buffer
-	sum, err := pipeline.Run(ctx, p, sources, pipeline.NewStoreWriter(st.QuadStore(), 0), pipeline.Options{Log: stderr})
+	sum, err := pipeline.Run(ctx, p, sources, pipeline.NewStoreWriter(st.QuadStore(), 0), pipeline.Options{Log: stderr, Decide: decide})
 	if err == nil {
 		err = graph.WriteJSONL(ctx, st.QuadStore(), &export)
 	}

@@ -35,6 +35,7 @@ func newExportCommand() *cli.Command {
 			&cli.StringFlag{Name: "type", Usage: "keep only facts with an entity of this type: Hospital, Official, Department, Institution"},
 			&cli.StringFlag{Name: "around", Usage: "keep only the entities near the one with this `NAME` (canonical name or alias)"},
 			&cli.IntFlag{Name: "hops", Value: 1, Usage: "how many facts away from --around to reach"},
+			&cli.Float64Flag{Name: "min-confidence", Usage: "keep only the entities and facts at least this sure (`P` between 0 and 1; facts built without confidences are kept)"},
 			&cli.StringFlag{Name: "table", Value: graph.RelationsTable, Usage: "csv table: relations or positions"},
 		),
 		Action: func(c *cli.Context) error {
@@ -44,7 +45,7 @@ func newExportCommand() *cli.Command {
 					Format: c.String("format"),
 					Table:  c.String("table"),
 					Filter: graph.Filter{Predicates: c.StringSlice("predicate"), Type: c.String("type"),
-						Around: c.String("around"), Hops: c.Int("hops")},
+						Around: c.String("around"), Hops: c.Int("hops"), MinConfidence: c.Float64("min-confidence")},
 				},
 				output: c.String("output"), stdout: c.App.Writer,
 			})

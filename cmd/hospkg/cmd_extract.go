@@ -21,6 +21,7 @@ type extractOptions struct {
 	format  string   // nquads or jsonl
 	output  string   // file name; empty means stdout
 	workers int
+	decide  decideOptions
 	stdout  io.Writer
 	stderr  io.Writer
 }
@@ -30,15 +31,15 @@ func newExtractCommand() *cli.Command {
 		Name:      "extract",
 		Usage:     "read documents and write their facts without a store: N-Quads for `hospkg load` (extract shards on many machines), or JSONL",
 		ArgsUsage: "[PATH...]",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "nquads", Usage: "nquads (exactly the quads build stores) or jsonl (the export contract)"},
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write to `FILE` instead of stdout"},
 			workersFlag(),
-		},
+		}, decideFlags()...),
 		Action: func(c *cli.Context) error {
 			return runExtract(c.Context, extractOptions{
 				paths: c.Args().Slice(), format: c.String("format"), output: c.String("output"),
-				workers: c.Int("workers"), stdout: c.App.Writer, stderr: c.App.ErrWriter,
+				workers: c.Int("workers"), decide: decideOptionsFrom(c), stdout: c.App.Writer, stderr: c.App.ErrWriter,
 			})
 		},
 	}
@@ -54,6 +55,10 @@ func runExtract(ctx context.Context, opts extractOptions) error {
 	if err != nil {
 		return fmt.Errorf("extract: %w", err)
 	}
+	decide, err := opts.decide.decider()
+	if err != nil {
+		return fmt.Errorf("extract: %w", err)
+	}
 	dictionaryLoad := time.Since(start)
 	w, finishOutput, err := openOutput(opts.output, opts.stdout)
 	if err != nil {
@@ -61,7 +66,7 @@ func runExtract(ctx context.Context, opts extractOptions) error {
 	}
 	sources := pipeline.Sources(opts.paths)
 	buildOpts := pipeline.Options{
-		Workers: opts.workers, Log: opts.stderr,
+		Workers: opts.workers, Log: opts.stderr, Decide: decide,
 		Progress: pipeline.NewProgress(opts.stderr, isTerminal(opts.stderr), sources),
 	}
 	var sum pipeline.Summary

@@ -20,17 +20,18 @@ import (
 )
 
 type queryOptions struct {
-	store        storeOptions
-	query        string // the Gizmo text; empty when file or name is given
-	file         string
-	name         string   // a named query of package queries
-	args         []string // its parameters, as key=value
-	format       string   // table, json or csv; empty: table on a terminal, else json
-	withEvidence bool
-	limit        int
-	timeout      time.Duration
-	stdout       io.Writer
-	stderr       io.Writer // warnings
+	store         storeOptions
+	query         string // the Gizmo text; empty when file or name is given
+	file          string
+	name          string   // a named query of package queries
+	args          []string // its parameters, as key=value
+	format        string   // table, json or csv; empty: table on a terminal, else json
+	withEvidence  bool
+	minConfidence float64 // named queries: drop rows less sure than this
+	limit         int
+	timeout       time.Duration
+	stdout        io.Writer
+	stderr        io.Writer // warnings
 }
 
 func newQueryCommand() *cli.Command {
@@ -44,6 +45,7 @@ func newQueryCommand() *cli.Command {
 			&cli.StringSliceFlag{Name: "arg", Aliases: []string{"a"}, Usage: "a parameter of the named query, `KEY=VALUE` (repeatable)"},
 			&cli.StringFlag{Name: "format", Usage: "named queries: table, json or csv (default: table on a terminal, json otherwise)"},
 			&cli.BoolFlag{Name: "evidence", Usage: "named queries: add the document and sentence each fact was read from"},
+			&cli.Float64Flag{Name: "min-confidence", Usage: "named queries: leave out rows showing an entity, or standing for a fact, less sure than `P` (0 to 1)"},
 			&cli.IntFlag{Name: "limit", Aliases: []string{"n"}, Value: 100, Usage: "at most this many results (0: all)"},
 			&cli.DurationFlag{Name: "timeout", Value: 30 * time.Second, Usage: "stop a query running longer than this"},
 		),
@@ -51,8 +53,8 @@ func newQueryCommand() *cli.Command {
 			return runQuery(c.Context, queryOptions{
 				store: storeOptionsFrom(c), query: c.Args().First(), file: c.String("file"),
 				name: c.String("name"), args: c.StringSlice("arg"), format: c.String("format"),
-				withEvidence: c.Bool("evidence"),
-				limit:        c.Int("limit"), timeout: c.Duration("timeout"), stdout: c.App.Writer, stderr: c.App.ErrWriter,
+				withEvidence: c.Bool("evidence"), minConfidence: c.Float64("min-confidence"),
+				limit: c.Int("limit"), timeout: c.Duration("timeout"), stdout: c.App.Writer, stderr: c.App.ErrWriter,
 			})
 		},
 	}
@@ -62,8 +64,8 @@ func runQuery(ctx context.Context, opts queryOptions) error {
 	if opts.name != "" {
 		return runNamedQuery(ctx, opts)
 	}
-	if len(opts.args) > 0 || opts.withEvidence || (opts.format != "" && opts.format != "json") {
-		return fmt.Errorf("query: --arg, --evidence and --format table|csv go with --name; a Gizmo query prints JSON")
+	if len(opts.args) > 0 || opts.withEvidence || opts.minConfidence != 0 || (opts.format != "" && opts.format != "json") {
+		return fmt.Errorf("query: --arg, --evidence, --min-confidence and --format table|csv go with --name; a Gizmo query prints JSON (read <hk:confidence> in it instead)")
 	}
 	text, err := opts.text()
 	if err != nil {
@@ -103,6 +105,9 @@ func runNamedQuery(ctx context.Context, opts queryOptions) error {
 	if err != nil {
 		return fmt.Errorf("query: %w", err)
 	}
+	if opts.minConfidence < 0 || opts.minConfidence > 1 {
+		return fmt.Errorf("query %s: --min-confidence %g: a confidence is between 0 and 1", q.Name, opts.minConfidence)
+	}
 	args, err := parseQueryArgs(opts.args)
 	if err != nil {
 		return fmt.Errorf("query %s: %w", q.Name, err)
@@ -127,7 +132,7 @@ func runNamedQuery(ctx context.Context, opts queryOptions) error {
 				return err
 			}
 		}
-		table, err = q.Run(ctx, qs, args, queries.Options{Limit: opts.limit, Evidence: opts.withEvidence})
+		table, err = q.Run(ctx, qs, args, queries.Options{Limit: opts.limit, Evidence: opts.withEvidence, MinConfidence: opts.minConfidence})
 		return err
 	})
 	if errors.Is(runErr, graph.ErrStoreDamaged) {
