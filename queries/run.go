@@ -46,45 +46,67 @@ const intParamMax = 10000
 // from args: entity names resolved to their nodes, strings simplified, whole
 // numbers checked. Values go in as JSON, so no argument can change the code.
 func (q *Query) Script(ctx context.Context, qs graph.QuadStore, args map[string]string) (string, error) {
+	params, err := q.paramValues(ctx, qs, args)
+	if err != nil {
+		return "", err
+	}
+	script, err := q.script(params)
+	if err != nil {
+		return "", fmt.Errorf("query %s: %w", q.Name, err)
+	}
+	return script, nil
+}
+
+// script is the query's script behind the prelude that defines params.
+func (q *Query) script(params map[string]interface{}) (string, error) {
+	js := make(map[string]interface{}, len(params))
+	for name, v := range params {
+		if nodes, ok := v.([]quad.IRI); ok {
+			iris := make([]string, len(nodes))
+			for i, n := range nodes {
+				iris[i] = n.String()
+			}
+			v = iris
+		}
+		js[name] = v
+	}
+	prelude, err := json.Marshal(js)
+	if err != nil {
+		return "", fmt.Errorf("params: %w", err)
+	}
+	return "var params = " + string(prelude) + ";\n" + q.Text, nil
+}
+
+// paramValues checks args and returns the value of every parameter: the
+// nodes ([]quad.IRI) of an entity, an int, or a simplified string.
+func (q *Query) paramValues(ctx context.Context, qs graph.QuadStore, args map[string]string) (map[string]interface{}, error) {
 	params := make(map[string]interface{}, len(q.Params))
 	for name := range args {
 		if _, ok := q.Param(name); !ok {
-			return "", fmt.Errorf("query %s: unknown parameter %q (it takes %s)", q.Name, name, q.paramList())
+			return nil, fmt.Errorf("query %s: unknown parameter %q (it takes %s)", q.Name, name, q.paramList())
 		}
 	}
 	for _, p := range q.Params {
 		raw, ok := args[p.Name]
 		if !ok {
 			if p.Default == "" {
-				return "", fmt.Errorf("query %s: parameter %q is required (--arg %s=...)", q.Name, p.Name, p.Name)
+				return nil, fmt.Errorf("query %s: parameter %q is required (--arg %s=...)", q.Name, p.Name, p.Name)
 			}
 			raw = p.Default
 		}
 		v, err := paramValue(ctx, qs, p, raw)
 		if err != nil {
-			return "", fmt.Errorf("query %s: %w", q.Name, err)
+			return nil, fmt.Errorf("query %s: %w", q.Name, err)
 		}
 		params[p.Name] = v
 	}
-	prelude, err := json.Marshal(params)
-	if err != nil {
-		return "", fmt.Errorf("query %s: %w", q.Name, err)
-	}
-	return "var params = " + string(prelude) + ";\n" + q.Text, nil
+	return params, nil
 }
 
 func paramValue(ctx context.Context, qs graph.QuadStore, p Param, raw string) (interface{}, error) {
 	switch p.Kind {
 	case EntityParam:
-		nodes, err := ResolveEntities(ctx, qs, raw)
-		if err != nil {
-			return nil, err
-		}
-		iris := make([]string, len(nodes))
-		for i, n := range nodes {
-			iris[i] = n.String()
-		}
-		return iris, nil
+		return ResolveEntities(ctx, qs, raw)
 	case IntParam:
 		n, err := strconv.Atoi(strings.TrimSpace(raw))
 		if err != nil || n < 1 || n > intParamMax {
@@ -113,11 +135,11 @@ func (q *Query) Run(ctx context.Context, qs graph.QuadStore, args map[string]str
 	if opts.Evidence && q.Fact == nil {
 		return nil, fmt.Errorf("query %s: its rows are no single facts, so they have no evidence", q.Name)
 	}
-	script, err := q.Script(ctx, qs, args)
+	params, err := q.paramValues(ctx, qs, args)
 	if err != nil {
 		return nil, err
 	}
-	raw, err := runScript(ctx, qs, script, opts.Limit)
+	raw, err := q.results(ctx, qs, params, opts.Limit)
 	if err != nil {
 		return nil, fmt.Errorf("query %s: %w", q.Name, err)
 	}
@@ -131,6 +153,19 @@ func (q *Query) Run(ctx context.Context, qs graph.QuadStore, args map[string]str
 		return nil, fmt.Errorf("query %s: %w", q.Name, err)
 	}
 	return t, nil
+}
+
+// results are the raw results of the query: from its Go twin when it has
+// one that can answer (see native.go), else from its script.
+func (q *Query) results(ctx context.Context, qs graph.QuadStore, params map[string]interface{}, limit int) ([]map[string]quad.Value, error) {
+	if raw, ok, err := q.nativeResults(ctx, qs, params, limit); err != nil || ok {
+		return raw, err
+	}
+	script, err := q.script(params)
+	if err != nil {
+		return nil, err
+	}
+	return runScript(ctx, qs, script, limit)
 }
 
 // runScript runs Gizmo and returns each result as tag → value. Results sent
