@@ -50,6 +50,8 @@ type collectedFact struct {
 	predicate       string // export name of a relation; "" for a position
 	title           string
 	doc, evidence   string
+	date, asOf      string
+	former          bool
 }
 
 // NewJSONLCollector returns an empty collector.
@@ -111,8 +113,12 @@ func (c *JSONLCollector) Add(x *nlp.Extraction) error {
 		}
 	}
 	evidence := make(map[int]string, len(x.Sentences))
+	told := make(map[int]string)
 	for _, s := range x.Sentences {
 		evidence[s.Index] = s.Evidence
+		if s.Date != "" {
+			told[s.Index] = s.Date
+		}
 	}
 	// The earliest sentence of each fact in this document; a fact whose
 	// sentence the extraction lacks is labelled with the document, which
@@ -136,16 +142,26 @@ func (c *JSONLCollector) Add(x *nlp.Extraction) error {
 			c.confidence[node] = noteConfidence(c.confidence[node], string(DocIRI(doc)), r.Confidence)
 		}
 	}
+	former := make(map[collectedFact]bool)
 	for _, p := range x.Positions {
-		state(collectedFact{subject: EntityIRI(p.Person), title: p.Title, object: EntityIRI(p.Org), doc: doc}, p.Sentence)
+		f := collectedFact{subject: EntityIRI(p.Person), title: p.Title, object: EntityIRI(p.Org), doc: doc}
+		state(f, p.Sentence)
+		if p.Former {
+			former[f] = true
+		}
 		if p.Confidence > 0 {
 			node := PositionIRI(p.Person, p.Title, p.Org)
 			c.confidence[node] = noteConfidence(c.confidence[node], string(DocIRI(doc)), p.Confidence)
 		}
 	}
 	for f, sentence := range earliest {
+		f.former = former[f]
+		f.date, f.asOf = x.Date, x.Date
 		if sentence >= 0 {
 			f.evidence = strings.Clone(evidence[sentence])
+			if d, ok := told[sentence]; ok {
+				f.date = d
+			}
 		}
 		f.title = strings.Clone(f.title)
 		if f.predicate != "" {
@@ -190,7 +206,7 @@ func (c *JSONLCollector) WriteJSONL(w io.Writer) error {
 			continue
 		}
 		relations = append(relations, RelationLine{Kind: "relation", Subject: c.nameOf(f.subject), Predicate: f.predicate,
-			Object: c.nameOf(f.object), Doc: f.doc, Evidence: f.evidence,
+			Object: c.nameOf(f.object), Doc: f.doc, Evidence: f.evidence, Date: f.date,
 			Confidence: confidencePointer(combineConfidence(c.confidence[relationNode(f.subject, f.predicate, f.object)]))})
 	}
 	sort.Slice(relations, func(i, j int) bool { return relationKey(relations[i]) < relationKey(relations[j]) })
@@ -205,7 +221,7 @@ func (c *JSONLCollector) WriteJSONL(w io.Writer) error {
 			continue
 		}
 		positions = append(positions, PositionLine{Kind: "position", Person: c.nameOf(f.subject), Title: f.title,
-			Org: c.nameOf(f.object), Doc: f.doc, Evidence: f.evidence,
+			Org: c.nameOf(f.object), Doc: f.doc, Evidence: f.evidence, Date: f.date, AsOf: f.asOf, Former: f.former,
 			Confidence: confidencePointer(combineConfidence(c.confidence[positionNode(f.subject, f.title, f.object)]))})
 	}
 	sort.Slice(positions, func(i, j int) bool { return positionKey(positions[i]) < positionKey(positions[j]) })

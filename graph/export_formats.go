@@ -116,10 +116,11 @@ func writeEntityJSONL(g *entityGraph, w io.Writer) error {
 		case "department_of": // a department's parent is a field of its entity line
 		case "holds_position":
 			positions = append(positions, PositionLine{Kind: "position", Person: g.nameOf(e.from), Title: e.title,
-				Org: g.nameOf(e.to), Doc: e.doc, Evidence: e.evidence, Confidence: e.confidence})
+				Org: g.nameOf(e.to), Doc: e.doc, Evidence: e.evidence, Date: e.date, AsOf: e.asOf, Former: e.former,
+				Confidence: e.confidence})
 		default:
 			relations = append(relations, RelationLine{Kind: "relation", Subject: g.nameOf(e.from), Predicate: e.predicate,
-				Object: g.nameOf(e.to), Doc: e.doc, Evidence: e.evidence, Confidence: e.confidence})
+				Object: g.nameOf(e.to), Doc: e.doc, Evidence: e.evidence, Date: e.date, Confidence: e.confidence})
 		}
 	}
 	sort.Slice(relations, func(i, j int) bool { return relationKey(relations[i]) < relationKey(relations[j]) })

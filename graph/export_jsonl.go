@@ -35,6 +35,10 @@ type RelationLine struct {
 	Object    string `json:"object"`
 	Doc       string `json:"doc"`
 	Evidence  string `json:"evidence"`
+	// Date is when the document says the fact held: the date of the event
+	// its evidence sentence tells, else the document's date; "" when the
+	// document gives none.
+	Date string `json:"date,omitempty"`
 	// Confidence is the fact's, every document stating it combined.
 	Confidence *float64 `json:"confidence,omitempty"`
 }
@@ -47,6 +51,12 @@ type PositionLine struct {
 	Org      string `json:"org"`
 	Doc      string `json:"doc"`
 	Evidence string `json:"evidence"`
+	// Date is as RelationLine's; AsOf is the document's own date, the day
+	// the post is stated to hold; Former marks a post the document says is
+	// held no longer (原院长).
+	Date   string `json:"date,omitempty"`
+	AsOf   string `json:"as_of,omitempty"`
+	Former bool   `json:"former,omitempty"`
 	// Confidence is the fact's, every document stating it combined.
 	Confidence *float64 `json:"confidence,omitempty"`
 }

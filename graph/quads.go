@@ -94,6 +94,9 @@ func (b *quadBuilder) document() {
 	if d.Title != "" {
 		b.add(b.doc, DocTitle, quad.String(d.Title), b.doc)
 	}
+	if b.x.Date != "" {
+		b.add(b.doc, Date, quad.String(b.x.Date), b.doc)
+	}
 	for _, s := range b.x.Sentences {
 		if !b.used[s.Index] {
 			continue
@@ -105,6 +108,9 @@ func (b *quadBuilder) document() {
 		b.add(node, Index, quad.Int(s.Index), b.doc)
 		b.add(node, Start, quad.Int(s.Start), b.doc)
 		b.add(node, End, quad.Int(s.End), b.doc)
+		if s.Date != "" {
+			b.add(node, Date, quad.String(s.Date), b.doc)
+		}
 	}
 }
 
@@ -175,6 +181,9 @@ func (b *quadBuilder) positions() {
 		b.fact(node, Org, EntityIRI(p.Org), p.Sentence)
 		if p.Confidence > 0 {
 			b.fact(node, Confidence, quad.Float(p.Confidence), p.Sentence)
+		}
+		if p.Former {
+			b.fact(node, Former, quad.Bool(true), p.Sentence)
 		}
 	}
 }

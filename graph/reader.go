@@ -24,13 +24,18 @@ type graphReader struct {
 	// confidences caches the combined confidence of relation and position
 	// nodes.
 	confidences map[quad.IRI]combined
+	// dates caches the date of each document; former, per position node,
+	// the documents stating it is held no longer.
+	dates  map[quad.IRI]string
+	former map[quad.IRI]map[quad.IRI]bool
 }
 
 type positionValues struct{ titles, orgs []quad.Value }
 
 func newGraphReader(qs graph.QuadStore) *graphReader {
 	return &graphReader{qs: qs, files: make(map[quad.IRI]string), names: make(map[quad.IRI]string),
-		positions: make(map[quad.IRI]positionValues), confidences: make(map[quad.IRI]combined)}
+		positions: make(map[quad.IRI]positionValues), confidences: make(map[quad.IRI]combined),
+		dates: make(map[quad.IRI]string), former: make(map[quad.IRI]map[quad.IRI]bool)}
 }
 
 // entityFacts is one entity with the quads it is the subject of that become
@@ -153,8 +158,12 @@ func (r *graphReader) relationLines(ctx context.Context, e *entityFacts) ([]Rela
 		if err != nil {
 			return nil, err
 		}
+		date, _, err := r.factDate(ctx, iriOf(q.Label))
+		if err != nil {
+			return nil, err
+		}
 		out = append(out, RelationLine{Kind: "relation", Subject: e.line.Name, Predicate: predicate,
-			Object: object, Doc: doc, Evidence: evidence, Confidence: confidencePointer(p, ok)})
+			Object: object, Doc: doc, Evidence: evidence, Date: date, Confidence: confidencePointer(p, ok)})
 	}
 	return out, nil
 }
@@ -199,6 +208,12 @@ func (r *graphReader) positionLines(ctx context.Context, e *entityFacts) ([]Posi
 			return nil, err
 		}
 		line.Confidence = confidencePointer(p, ok)
+		if line.Date, line.AsOf, err = r.factDate(ctx, iriOf(q.Label)); err != nil {
+			return nil, err
+		}
+		if line.Former, err = r.formerIn(ctx, iriOf(q.Object), docOfLabel(iriOf(q.Label))); err != nil {
+			return nil, err
+		}
 		out = append(out, line)
 	}
 	return out, nil

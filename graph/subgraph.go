@@ -63,6 +63,9 @@ type factEdge struct {
 	// confidence is the fact's combined confidence; nil when the store
 	// holds none (and for department_of, which has none of its own).
 	confidence *float64
+	// date, asOf and former are as the JSONL lines have them.
+	date, asOf string
+	former     bool
 }
 
 // entityGraph is the graph of entities and the facts between them: what
@@ -147,6 +150,11 @@ func (r *graphReader) factEdges(ctx context.Context, e *entityFacts) ([]factEdge
 		if edge.doc, edge.evidence, err = r.provenance(ctx, q); err != nil {
 			return nil, err
 		}
+		if edge.predicate != "department_of" {
+			if edge.date, _, err = r.factDate(ctx, iriOf(q.Label)); err != nil {
+				return nil, err
+			}
+		}
 		out = append(out, edge)
 	}
 	for _, q := range earliestPerDoc(e.positions) {
@@ -167,6 +175,12 @@ func (r *graphReader) factEdges(ctx context.Context, e *entityFacts) ([]factEdge
 		}
 		edge.confidence = confidencePointer(p, ok)
 		if edge.doc, edge.evidence, err = r.provenance(ctx, q); err != nil {
+			return nil, err
+		}
+		if edge.date, edge.asOf, err = r.factDate(ctx, iriOf(q.Label)); err != nil {
+			return nil, err
+		}
+		if edge.former, err = r.formerIn(ctx, iriOf(q.Object), docOfLabel(iriOf(q.Label))); err != nil {
 			return nil, err
 		}
 		out = append(out, edge)

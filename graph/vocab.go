@@ -61,6 +61,14 @@ const (
 	// (quad.Float): on an entity node, a position node or a relation node
 	// (RelationIRI), labelled with the sentence that states it.
 	Confidence = quad.IRI("hk:confidence")
+	// Date is when something happened, an ISO 8601 string as precise as the
+	// text gives it ("2023", "2023-06", "2023-06-02"): on a Document node
+	// the date it was published, on a Sentence node the date of the event
+	// it tells.
+	Date = quad.IRI("hk:date")
+	// Former marks a position node as stated to be held no longer (原院长),
+	// labelled with the sentence that says so.
+	Former = quad.IRI("hk:former")
 )
 
 // Rankings: orderings the store keeps so that the top queries need not read

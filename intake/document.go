@@ -6,6 +6,10 @@ type Document struct {
 	Name string
 	// Title is the page title of an HTML document, else the first line.
 	Title string
+	// Published is the publication time an HTML page's <meta> tags give,
+	// as written ("2023-06-02T10:21:00+08:00"); "" for text and for pages
+	// without one. The date rules (nlp/dating) read it first.
+	Published string
 	// Original is the decoded text as it arrived (artifacts and all); evidence
 	// sentences are quoted from it.
 	Original string

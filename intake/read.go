@@ -46,6 +46,7 @@ func ReadDocument(name string, raw []byte) (Document, error) {
 			return Document{}, fmt.Errorf("%s: parse html: %w", name, err)
 		}
 		doc.Original = body
+		doc.Published = publishedMeta(decoded)
 		if doc.Title, _, err = normalize(strings.TrimSpace(title)); err != nil {
 			return Document{}, fmt.Errorf("%s: %w", name, err)
 		}

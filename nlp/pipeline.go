@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"hospkg/intake"
+	"hospkg/nlp/dating"
 )
 
 // Pipeline runs the extraction stages over one document at a time. It holds
@@ -55,6 +56,11 @@ func (p *Pipeline) ExtractContext(ctx context.Context, doc intake.Document) (*Ex
 // time the recognisers without gse.
 func extractSegmented(ctx context.Context, doc intake.Document, sentences []Sentence, toks [][]Token) (*Extraction, error) {
 	x := &Extraction{Doc: doc, Sentences: sentences, Tokens: toks}
+	date, rule := dating.OfDocument(doc)
+	x.Date, x.DateRule = string(date), string(rule)
+	for i := range x.Sentences {
+		x.Sentences[i].Date = string(dating.InSentence(x.Sentences[i].Text, date))
+	}
 	facts := make([]sentenceFacts, len(x.Sentences))
 	for i, s := range x.Sentences {
 		if ctx.Err() != nil {
@@ -88,6 +94,7 @@ func extractSegmented(ctx context.Context, doc intake.Document, sentences []Sent
 		return nil, fmt.Errorf("extract %s: %w", doc.Name, context.Cause(ctx))
 	}
 	x.Positions = positions
+	markFormer(x)
 	x.Relations = relate(r, facts, orgID)
 	for _, id := range r.order {
 		x.Entities = append(x.Entities, *r.entities[id])

@@ -41,6 +41,10 @@ type Sentence struct {
 	Text string
 	// Evidence is the same sentence as it stands in Document.Original.
 	Evidence string
+	// Date is the date of the event the sentence tells, when it gives one
+	// (nlp/dating.InSentence): its facts happened then rather than on the
+	// document's date.
+	Date string
 }
 
 // Token is one segment of a sentence, with byte offsets into Document.Text.
@@ -96,6 +100,9 @@ type Position struct {
 	Title    string
 	Org      string // Entity.ID of a Hospital, Institution or Department
 	Sentence int
+	// Former marks a post the sentence says was held and is no longer
+	// (原院长, 不再担任, 免去…职务).
+	Former bool
 	// Confidence is the probability that the position is right (see
 	// Entity.Confidence).
 	Confidence float64
@@ -103,8 +110,12 @@ type Position struct {
 
 // Extraction is everything read from one document.
 type Extraction struct {
-	Doc       intake.Document
-	Sentences []Sentence
+	Doc intake.Document
+	// Date is the date the document was published (nlp/dating), ISO 8601
+	// as precise as the page gives it, and DateRule the rule that found
+	// it; "" when the page gives none.
+	Date, DateRule string
+	Sentences      []Sentence
 	// Tokens[i] are gse's tokens of Sentences[i], for the learned decider
 	// (nlp/model); nothing is stored of them.
 	Tokens    [][]Token
