@@ -22,12 +22,12 @@ func TestScanFormats(t *testing.T) {
 		{"2023年6月", 0, "2023-06"},
 		{"2023年度", 0, "2023"},
 		{"6月2日，", 2024, "2024-06-02"},
-		{"6月2日", 0, ""},             // no year to give it
-		{"2023年2月30日", 0, ""},        // no such day
-		{"12023年6月2日", 0, ""},        // not a year
+		{"6月2日", 0, ""},               // no year to give it
+		{"2023年2月30日", 0, ""},         // no such day
+		{"12023年6月2日", 0, ""},         // not a year
 		{"近10年来", 0, ""},              // a count of years
 		{"电话0731-8888888", 0, ""},     // a telephone number
-		{"2023-13-01", 0, ""},          // no such month
+		{"2023-13-01", 0, ""},         // no such month
 		{"第5期 2022-09", 0, "2022-09"}, // a year and month
 	} {
 		got := first(c.text, c.year, false)
