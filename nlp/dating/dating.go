@@ -134,22 +134,29 @@ func dateAt(text string, i, year int, minguo bool) (found, bool) {
 	default:
 		return found{}, false
 	}
+	if j := skipSpaces(text, i); strings.HasPrefix(text[j:], "年") {
+		i = j // 2025 年 3 月 20 日, as some pages space it
+	}
 	sep, size := utf8.DecodeRuneInString(text[i:])
 	switch sep {
 	case '年':
 		i += size
-		m, n := number(text[i:])
-		if n == 0 || !strings.HasPrefix(text[i+n:], "月") {
+		j := skipSpaces(text, i)
+		m, n := number(text[j:])
+		k := skipSpaces(text, j+n)
+		if n == 0 || !strings.HasPrefix(text[k:], "月") {
 			if date := makeDate(y, 0, 0); date != "" && yearOnly(text, i) {
 				return found{date: date, start: start, end: i}, true
 			}
 			return found{}, false
 		}
-		i += n + len("月")
-		d, n := number(text[i:])
-		if n > 0 && (strings.HasPrefix(text[i+n:], "日") || strings.HasPrefix(text[i+n:], "号")) {
+		i = k + len("月")
+		j = skipSpaces(text, i)
+		d, n := number(text[j:])
+		k = skipSpaces(text, j+n)
+		if n > 0 && (strings.HasPrefix(text[k:], "日") || strings.HasPrefix(text[k:], "号")) {
 			if date := makeDate(y, m, d); date != "" {
-				return found{date: date, start: start, end: i + n + len("日")}, true
+				return found{date: date, start: start, end: k + len("日")}, true
 			}
 			return found{}, false
 		}
@@ -181,6 +188,18 @@ func dateAt(text string, i, year int, minguo bool) (found, bool) {
 		}
 	}
 	return found{}, false
+}
+
+// skipSpaces returns the offset after the spaces at byte i of text.
+func skipSpaces(text string, i int) int {
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r != ' ' && r != '\u3000' && r != '\t' {
+			break
+		}
+		i += size
+	}
+	return i
 }
 
 // yearOnly reports whether 年 at i stands for a year on its own (2023年,

@@ -85,3 +85,21 @@ func TestInSentence(t *testing.T) {
 		}
 	}
 }
+
+func TestFittedFormats(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		text string
+		want Date
+	}{
+		{"spaced", "标题\n2025 年 3 月 20 日上午，签约仪式举行。", "2025-03-20"},
+		{"any label ending in 日期", "标题\n建档日期:113-03-15\n正文", "2024-03-15"},
+		{"two-digit year stamp", "标题\n20-06-22 08:41\n正文", "2020-06-22"},
+		{"day-first stamp", "标题\n24.11.2016 06:33\n正文", "2016-11-24"},
+		{"an issue", "院报\n2017年1月 第1期\n正文", "2017-01"},
+	} {
+		if got, _ := OfDocument(intake.Document{Text: c.text}); got != c.want {
+			t.Errorf("%s: OfDocument = %q, want %q", c.name, got, c.want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package dating
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -46,6 +47,9 @@ func OfDocument(doc intake.Document) (Date, Rule) {
 		return d, FromMeta
 	}
 	if d := labelled(doc.Text); d != "" {
+		return d, FromLabel
+	}
+	if d := anyLabelled(headOf(doc.Text)); d != "" {
 		return d, FromLabel
 	}
 	if d := dateline(doc.Text); d != "" {
@@ -97,6 +101,25 @@ func labelled(text string) Date {
 	return ""
 }
 
+// anyLabelled finds, in the head, a line that starts with a short label
+// ending in 日期 or 时间 (建档日期, 成稿时间) and goes on with a date.
+func anyLabelled(head string) Date {
+	for _, line := range strings.Split(head, "\n") {
+		line = strings.TrimLeft(line, " \t　【[|")
+		for _, end := range []string{"日期", "时间"} {
+			i := strings.Index(line, end)
+			if i < 0 || utf8.RuneCountInString(line[:i]) > 4 || containsAny(line[:i], []string{"活动", "会议", "出生", "报名", "开放", "截止"}) {
+				continue
+			}
+			rest := strings.TrimLeft(line[i+len(end):], " \t:：】]　")
+			if d := dateStarting(rest); d != "" {
+				return d
+			}
+		}
+	}
+	return ""
+}
+
 // dateStarting is the date that starts s, Minguo years allowed (a label
 // says it is a date).
 func dateStarting(s string) Date {
@@ -138,13 +161,56 @@ func dateline(text string) Date {
 			continue
 		}
 		dates := scan(line, 0, false)
-		if len(dates) == 0 || dates[0].date.Precision() < 3 {
+		if len(dates) == 0 {
+			if d := shortYearStamp(line); d != "" {
+				return d
+			}
 			continue
 		}
 		rest := strings.TrimSpace(line[:dates[0].start] + line[dates[0].end:])
-		if utf8.RuneCountInString(rest) <= 12 || containsAny(line, datelineWords) {
+		short := utf8.RuneCountInString(rest) <= 12
+		switch {
+		case dates[0].date.Precision() == 3 && (short || containsAny(line, datelineWords)):
 			return dates[0].date
+		case dates[0].date.Precision() == 2 && short && strings.Contains(rest, "期"):
+			return dates[0].date // an issue: 2017年1月 第1期
 		}
+	}
+	return ""
+}
+
+// shortYearStamp reads a time stamp with a two-digit year (20-06-22
+// 08:41) or a day-first date (24.11.2016 06:33), as content systems print
+// them beside a headline: only on a line that is the stamp and little else.
+func shortYearStamp(line string) Date {
+	fields := strings.Fields(line)
+	if len(fields) < 2 || len(fields) > 4 || !strings.Contains(fields[1], ":") {
+		return ""
+	}
+	var a, b, c int
+	parts := strings.FieldsFunc(fields[0], func(r rune) bool { return r == '-' || r == '.' || r == '/' })
+	if len(parts) != 3 {
+		return ""
+	}
+	for i, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil {
+			return ""
+		}
+		switch i {
+		case 0:
+			a = v
+		case 1:
+			b = v
+		case 2:
+			c = v
+		}
+	}
+	switch {
+	case len(parts[0]) == 2 && len(parts[2]) == 2 && strings.Contains(fields[0], "-"):
+		return makeDate(2000+a, b, c) // 20-06-22
+	case len(parts[2]) == 4 && strings.Contains(fields[0], "."):
+		return makeDate(c, b, a) // 24.11.2016
 	}
 	return ""
 }
