@@ -30,6 +30,9 @@ const (
 	StringParam ParamKind = "string"
 	// IntParam is a whole number.
 	IntParam ParamKind = "int"
+	// DateParam is a date, 2023, 2023-06 or 2023-06-02, and may be left
+	// out: the Go side of a @dated query reads it (at=…).
+	DateParam ParamKind = "date"
 )
 
 // Param is one parameter of a named query.
@@ -44,8 +47,10 @@ type Param struct {
 // sentence can be found: the quad Subject Predicate Object, where Subject and
 // Object are tags of the row.
 type Fact struct {
-	Subject   string
-	Predicate string // an IRI in the short form, like <hk:supports>
+	Subject string
+	// Predicate is an IRI in the short form, like <hk:supports>, or the
+	// tag of a row value that holds it.
+	Predicate string
 	Object    string
 }
 
@@ -64,7 +69,15 @@ type Query struct {
 	// counts every organisation itself when they are marked stale
 	// (graph.RankingsStale).
 	Rankings bool
-	Text     string // the script as written, header included
+	// Dated means the rows' facts have dates: the columns "date" (when the
+	// fact held, as its documents say) and "status" (current or former)
+	// are filled in Go, and a date parameter "at" keeps, per subject of the
+	// fact, the rows stated closest before that date.
+	Dated bool
+	// AlwaysEvidence means every row comes with its document and sentence,
+	// as --evidence gives them.
+	AlwaysEvidence bool
+	Text           string // the script as written, header included
 }
 
 // All returns every named query, sorted by name.
@@ -164,7 +177,7 @@ func (q *Query) parseDirective(text string) error {
 		kind, def, _ := strings.Cut(fields[2], "=")
 		p := Param{Name: fields[1], Kind: ParamKind(kind), Default: def, Usage: strings.Join(fields[3:], " ")}
 		switch p.Kind {
-		case EntityParam, StringParam:
+		case EntityParam, StringParam, DateParam:
 		case IntParam:
 			if _, err := strconv.Atoi(def); def != "" && err != nil {
 				return fmt.Errorf("@param %s: default %q is no number", p.Name, def)
@@ -184,6 +197,10 @@ func (q *Query) parseDirective(text string) error {
 		q.Ordered = true
 	case "@rankings":
 		q.Rankings = true
+	case "@dated":
+		q.Dated = true
+	case "@evidence":
+		q.AlwaysEvidence = true
 	default:
 		return fmt.Errorf("unknown header directive %q", fields[0])
 	}

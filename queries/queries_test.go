@@ -55,6 +55,23 @@ func TestNamedQueriesOnSeeds(t *testing.T) {
 			[]row{{"official": "黄海欣", "title": "院长"}, {"official": "李兵", "title": "党委书记"}}, nil},
 		{"officials of 北京大学第一医院密云医院", "officials", map[string]string{"name": "北京大学第一医院密云医院"}, Options{},
 			[]row{{"official": "王广发", "title": "院长"}}, nil},
+		{"officials of 柳州市工人医院 as of 2023, dated", "officials", map[string]string{"name": "柳州市工人医院", "at": "2023"}, Options{},
+			[]row{{"official": "黄海欣", "title": "院长", "date": "2023-01-22", "status": "current"}},
+			func(t *testing.T, r row) {
+				if r["date"] > "2023-12-31" {
+					t.Errorf("a post stated after 2023: %v", r)
+				}
+			}},
+		{"timeline of 柳州市工人医院, in date order", "timeline", map[string]string{"name": "柳州市工人医院"}, Options{},
+			[]row{
+				{"date": "2017-07", "subject": "柳州市工人医院互联网医院", "fact": "affiliated_with", "object": "柳州市工人医院"},
+				{"subject": "黄海欣", "fact": "院长", "object": "柳州市工人医院", "status": "current", "doc": "002_d37fa60af83e878e.txt"},
+			},
+			func(t *testing.T, r row) {
+				if r["evidence"] == "" || r["date"] == "" {
+					t.Errorf("a timeline row without its date or sentence: %v", r)
+				}
+			}},
 		{"departments of 北京大学第一医院密云医院", "departments", map[string]string{"name": "北京大学第一医院密云医院"}, Options{},
 			[]row{{"department": "医务科"}, {"department": "肿瘤内科"}}, nil},
 		{"official 梁君奎 in two positions", "official", map[string]string{"name": "梁君奎"}, Options{Evidence: true},

@@ -131,6 +131,24 @@ func (l *lookup) firstObject(ctx context.Context, subject quad.Value, p quad.IRI
 // the sentence (empty when the fact is labelled with the document only).
 type sentence struct {
 	doc, text string
+	// date is when the statement says the fact held: the event date of the
+	// sentence, else its document's date; former marks a position the
+	// sentence says is held no longer.
+	date   string
+	post   bool // the fact is a position
+	former bool
+}
+
+// status is how a dated row reads: a post current or former; other facts
+// have none.
+func (s sentence) status() string {
+	if !s.post {
+		return ""
+	}
+	if s.former {
+		return "former"
+	}
+	return "current"
 }
 
 // evidence returns the sentences labelling the quads subject p object; for
@@ -159,9 +177,28 @@ func (l *lookup) evidence(ctx context.Context, subject quad.Value, p quad.IRI, o
 		if err != nil {
 			return nil, err
 		}
+		if p == hkgraph.HoldsPosition {
+			s.post = true
+			if s.former, err = l.formerAt(ctx, object, label); err != nil {
+				return nil, err
+			}
+		}
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+// formerAt reports whether the position node is stated former by the
+// sentence label.
+func (l *lookup) formerAt(ctx context.Context, position, label quad.Value) (bool, error) {
+	former := false
+	err := hkgraph.EachQuad(ctx, l.qs, quad.Subject, position, func(q quad.Quad) error {
+		if q.Predicate == hkgraph.Former && q.Label == label {
+			former = true
+		}
+		return nil
+	})
+	return former, err
 }
 
 func (l *lookup) sentence(ctx context.Context, label quad.Value) (sentence, error) {
@@ -185,6 +222,17 @@ func (l *lookup) sentence(ctx context.Context, label quad.Value) (sentence, erro
 	}
 	if len(files) > 0 {
 		s.doc = stringOf(files[0])
+	}
+	// the sentence's own event date, else its document's
+	for _, holder := range []quad.Value{label, doc} {
+		dates, err := l.objects(ctx, holder, hkgraph.Date)
+		if err != nil {
+			return sentence{}, err
+		}
+		if len(dates) > 0 {
+			s.date = stringOf(dates[0])
+			break
+		}
 	}
 	return s, nil
 }

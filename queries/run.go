@@ -89,6 +89,9 @@ func (q *Query) paramValues(ctx context.Context, qs graph.QuadStore, args map[st
 	for _, p := range q.Params {
 		raw, ok := args[p.Name]
 		if !ok {
+			if p.Kind == DateParam {
+				continue // a date may be left out
+			}
 			if p.Default == "" {
 				return nil, fmt.Errorf("query %s: parameter %q is required (--arg %s=...)", q.Name, p.Name, p.Name)
 			}
@@ -107,6 +110,12 @@ func paramValue(ctx context.Context, qs graph.QuadStore, p Param, raw string) (i
 	switch p.Kind {
 	case EntityParam:
 		return ResolveEntities(ctx, qs, raw)
+	case DateParam:
+		d := strings.TrimSpace(raw)
+		if !validDate(d) {
+			return nil, fmt.Errorf("parameter %s: %q is no date (2023, 2023-06 or 2023-06-02)", p.Name, raw)
+		}
+		return d, nil
 	case IntParam:
 		n, err := strconv.Atoi(strings.TrimSpace(raw))
 		if err != nil || n < 1 || n > intParamMax {
@@ -132,6 +141,7 @@ func (q *Query) paramList() string {
 // with names in place of entity nodes. ctx bounds the run: a query still
 // running when it ends is interrupted and ErrInterrupted returned.
 func (q *Query) Run(ctx context.Context, qs graph.QuadStore, args map[string]string, opts Options) (*Table, error) {
+	opts.Evidence = opts.Evidence || q.AlwaysEvidence
 	if opts.Evidence && q.Fact == nil {
 		return nil, fmt.Errorf("query %s: its rows are no single facts, so they have no evidence", q.Name)
 	}
@@ -148,7 +158,8 @@ func (q *Query) Run(ctx context.Context, qs graph.QuadStore, args map[string]str
 			return nil, fmt.Errorf("query %s: %w", q.Name, err)
 		}
 	}
-	t, err := q.table(ctx, newLookup(qs), raw, opts.Evidence)
+	at, _ := params["at"].(string)
+	t, err := q.table(ctx, newLookup(qs), raw, opts.Evidence, at)
 	if err != nil {
 		return nil, fmt.Errorf("query %s: %w", q.Name, err)
 	}
@@ -230,46 +241,163 @@ func resultRow(qs graph.QuadStore, r *gizmo.Result) map[string]quad.Value {
 }
 
 // table turns raw results into rows of names: one per distinct row, or, with
-// evidence, one per distinct row and sentence.
-func (q *Query) table(ctx context.Context, l *lookup, raw []map[string]quad.Value, withEvidence bool) (*Table, error) {
+// evidence, one per distinct row and sentence. A @dated query's rows get
+// their dates, and with at only those stated closest before it.
+func (q *Query) table(ctx context.Context, l *lookup, raw []map[string]quad.Value, withEvidence bool, at string) (*Table, error) {
 	t := &Table{Columns: append([]string(nil), q.Columns...)}
 	if withEvidence {
 		t.Columns = append(t.Columns, "doc", "evidence")
 	}
 	seen := make(map[string]bool)
+	var dated []datedRow
 	for _, r := range raw {
-		row := make([]string, 0, len(t.Columns))
-		for _, col := range q.Columns {
-			s, err := l.display(ctx, r[col])
-			if err != nil {
+		var statements []sentence
+		if withEvidence || q.Dated {
+			var err error
+			if statements, err = q.statements(ctx, l, r); err != nil {
 				return nil, err
 			}
-			row = append(row, s)
 		}
-		variants := [][]string{row}
-		if withEvidence {
-			f := q.Fact
-			sentences, err := l.evidence(ctx, r[f.Subject], quad.IRI(strings.Trim(f.Predicate, "<>")), r[f.Object])
-			if err != nil {
-				return nil, err
-			}
-			variants = variants[:0]
-			for _, s := range sentences {
-				variants = append(variants, append(append([]string(nil), row...), s.doc, s.text))
-			}
-		}
-		for _, v := range variants {
-			key := strings.Join(v, "\x00")
-			if !seen[key] {
-				seen[key] = true
-				t.Rows = append(t.Rows, v)
+		if q.Dated && !withEvidence {
+			// one row per fact: its latest statement (before at) dates it
+			statements = latest(statements, at)
+			switch {
+			case len(statements) > 0:
+				statements = statements[:1]
+			case at != "":
+				continue
+			default:
+				statements = []sentence{{}} // a fact no sentence dates
 			}
 		}
+		if !withEvidence && !q.Dated {
+			statements = []sentence{{}}
+		}
+		for _, s := range statements {
+			if q.Dated && at != "" && !notAfter(s.date, at) {
+				continue
+			}
+			row := make([]string, 0, len(t.Columns))
+			for _, col := range q.Columns {
+				switch {
+				case q.Dated && col == "date":
+					row = append(row, s.date)
+				case q.Dated && col == "status":
+					row = append(row, s.status())
+				default:
+					v, err := l.display(ctx, r[col])
+					if err != nil {
+						return nil, err
+					}
+					row = append(row, v)
+				}
+			}
+			if withEvidence {
+				row = append(row, s.doc, s.text)
+			}
+			key := strings.Join(row, "\x00")
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			if at != "" {
+				dated = append(dated, datedRow{row: row, subject: r[q.Fact.Subject], date: s.date, former: s.former})
+				continue
+			}
+			t.Rows = append(t.Rows, row)
+		}
+	}
+	if at != "" {
+		t.Rows = closestBefore(dated)
 	}
 	if !q.Ordered {
 		sort.SliceStable(t.Rows, func(i, j int) bool { return rowLess(t.Rows[i], t.Rows[j]) })
 	}
 	return t, nil
+}
+
+// statements are the sentences stating a row's fact.
+func (q *Query) statements(ctx context.Context, l *lookup, r map[string]quad.Value) ([]sentence, error) {
+	f := q.Fact
+	predicate := f.Predicate
+	if !strings.HasPrefix(predicate, "<") {
+		predicate = "<" + stringOf(r[predicate]) + ">"
+	}
+	return l.evidence(ctx, r[f.Subject], quad.IRI(strings.Trim(predicate, "<>")), r[f.Object])
+}
+
+// datedRow is a row of a @dated query asked at a date.
+type datedRow struct {
+	row     []string
+	subject quad.Value
+	date    string
+	former  bool
+}
+
+// closestBefore keeps, per subject (the official of a position), the rows
+// of its latest date, and of those the posts not stated as former.
+func closestBefore(rows []datedRow) [][]string {
+	best := make(map[string]string)
+	for _, r := range rows {
+		k := r.subject.String()
+		if r.date > best[k] {
+			best[k] = r.date
+		}
+	}
+	var out [][]string
+	for _, r := range rows {
+		if r.date == best[r.subject.String()] && !r.former {
+			out = append(out, r.row)
+		}
+	}
+	return out
+}
+
+// latest orders statements latest first, leaving out those after at (when
+// given) and those without a date when another has one.
+func latest(statements []sentence, at string) []sentence {
+	var out []sentence
+	for _, s := range statements {
+		if at == "" || notAfter(s.date, at) {
+			out = append(out, s)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].date != out[j].date {
+			return out[i].date > out[j].date
+		}
+		return out[i].former && !out[j].former // a former statement the same day wins
+	})
+	return out
+}
+
+// notAfter reports whether a date is no later than at, compared at at's
+// precision (2023-06-02 is not after 2023); an undated statement is not.
+func notAfter(date, at string) bool {
+	if date == "" {
+		return false
+	}
+	if len(date) > len(at) {
+		date = date[:len(at)]
+	}
+	return date <= at
+}
+
+// validDate reports whether s is a date as the store writes them.
+func validDate(s string) bool {
+	if len(s) != 4 && len(s) != 7 && len(s) != 10 {
+		return false
+	}
+	for i, r := range s {
+		if i == 4 || i == 7 {
+			if r != '-' {
+				return false
+			}
+		} else if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // entityPrefix starts the IRIs of entity nodes, the nodes shown by name.

@@ -11,7 +11,7 @@ func TestQueriesList(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"supporters name=ENTITY\n", "officials name=ENTITY\n", "network name=ENTITY hops=2\n", "title_holders title=STRING\n"} {
+	for _, want := range []string{"supporters name=ENTITY\n", "officials name=ENTITY at=DATE\n", "timeline name=ENTITY\n", "network name=ENTITY hops=2\n", "title_holders title=STRING\n"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("list lacks %q:\n%s", want, out)
 		}
@@ -32,9 +32,11 @@ func TestNamedQueryCommand(t *testing.T) {
 		{"supporters as json", []string{"--name", "supporters", "--arg", "name=北大医院密云医院", "--format", "json"},
 			[]string{`{"organisation":"北京大学第一医院密云医院","supporter":"北京大学第一医院"}`}},
 		{"json is the default off a terminal", []string{"--name", "officials", "--arg", "name=柳州市工人医院"},
-			[]string{`{"organisation":"柳州市工人医院","official":"黄海欣","title":"院长"}`}},
+			[]string{`{"organisation":"柳州市工人医院","official":"黄海欣","title":"院长","date":"2023-01-22","status":"current"}`}},
 		{"csv with evidence", []string{"--name", "officials", "--arg", "name=柳州市工人医院", "--format", "csv", "--evidence"},
-			[]string{"organisation,official,title,doc,evidence\n", "柳州市工人医院,黄海欣,院长,002_d37fa60af83e878e.txt,"}},
+			[]string{"organisation,official,title,date,status,doc,evidence\n", "柳州市工人医院,黄海欣,院长,2023-01-22,current,002_d37fa60af83e878e.txt,"}},
+		{"officials at a date before any statement", []string{"--name", "officials", "--arg", "name=柳州市工人医院", "--arg", "at=2022", "--format", "csv"},
+			[]string{"organisation,official,title,date,status\n"}},
 		{"table", []string{"--name", "title_holders", "-a", "title=院长", "--format", "table"},
 			[]string{"title  official  organisation\n", "院长   黄海欣    柳州市工人医院\n"}},
 	}
@@ -80,5 +82,13 @@ func TestNamedQueryCommandErrors(t *testing.T) {
 				t.Errorf("exit %d, stderr %q, want %q", code, errOut, tc.wantStderr)
 			}
 		})
+	}
+}
+
+func TestNamedQueryRefusesABadDate(t *testing.T) {
+	db := buildSeeds(t)
+	code, _, errOut := hospkg(t, "query", "--dbpath", db, "--name", "officials", "--arg", "name=柳州市工人医院", "--arg", "at=June")
+	if code != 1 || !strings.Contains(errOut, `parameter at: "June" is no date`) {
+		t.Errorf("exit %d: %s", code, errOut)
 	}
 }
