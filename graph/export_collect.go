@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -21,50 +22,51 @@ import (
 // time and memory linear in the facts, where building the store first costs
 // its indexes. Documents must have different names.
 type JSONLCollector struct {
-	nodes     map[quad.IRI]*collectedEntity
+	nodes     map[string]*collectedEntity // by entity ID
 	docs      map[string]bool
 	relations []collectedFact
 	positions []collectedFact
-	// confidence holds per fact node (relation or position) the highest
-	// confidence each document gave it.
-	confidence map[quad.IRI]map[string]float64
 }
 
 // collectedEntity is what the store would hold about one entity node.
 type collectedEntity struct {
+	iri     quad.IRI
 	typed   bool // some document lists it as an entity
 	types   []string
 	names   []string
 	aliases []string
-	parents []string // parent node IRIs, for departments
+	parents []*collectedEntity // for departments
 	docs    []string
-	// confidence is the highest each document gave the entity.
-	confidence map[string]float64
+	// confidence holds the entity's confidence in each of docs, in order.
+	confidence []float64
 }
 
 // collectedFact is one relation or position line before names are known:
 // subject and object are nodes, and for a position the object is the
-// organisation and title its title.
+// organisation and title its title. Strings a document's facts share
+// (its name, dates, evidence sentences) are held once.
 type collectedFact struct {
-	subject, object quad.IRI
+	subject, object *collectedEntity
 	predicate       string // export name of a relation; "" for a position
 	title           string
 	doc, evidence   string
 	date, asOf      string
 	former          bool
+	confidence      float64 // the highest the document gives the fact; 0: none
 }
 
 // NewJSONLCollector returns an empty collector.
 func NewJSONLCollector() *JSONLCollector {
-	return &JSONLCollector{nodes: make(map[quad.IRI]*collectedEntity), docs: make(map[string]bool),
-		confidence: make(map[quad.IRI]map[string]float64)}
+	return &JSONLCollector{nodes: make(map[string]*collectedEntity), docs: make(map[string]bool)}
 }
 
-func (c *JSONLCollector) node(iri quad.IRI) *collectedEntity {
-	e := c.nodes[iri]
+// node returns the node of an entity ID, made on first use.
+func (c *JSONLCollector) node(id string) *collectedEntity {
+	e := c.nodes[id]
 	if e == nil {
-		e = &collectedEntity{}
-		c.nodes[iri] = e
+		id = strings.Clone(id)
+		e = &collectedEntity{iri: EntityIRI(id)}
+		c.nodes[id] = e
 	}
 	return e
 }
@@ -85,17 +87,17 @@ func (c *JSONLCollector) Add(x *nlp.Extraction) error {
 	if x == nil || x.Doc.Name == "" {
 		return fmt.Errorf("jsonl: extraction has no document name")
 	}
-	doc := x.Doc.Name
-	if c.docs[doc] {
-		return fmt.Errorf("jsonl: document %s given twice", doc)
+	if c.docs[x.Doc.Name] {
+		return fmt.Errorf("jsonl: document %s given twice", x.Doc.Name)
 	}
+	doc := strings.Clone(x.Doc.Name)
 	c.docs[doc] = true
 	for _, e := range x.Entities {
 		typ, err := TypeIRI(e.Type)
 		if err != nil {
 			return fmt.Errorf("document %s: entity %s: %w", doc, e.ID, err)
 		}
-		n := c.node(EntityIRI(e.ID))
+		n := c.node(e.ID)
 		n.typed = true
 		n.types = addUnique(n.types, strings.TrimPrefix(stringOf(typ), "hk:"))
 		n.names = addUnique(n.names, e.Name)
@@ -105,61 +107,70 @@ func (c *JSONLCollector) Add(x *nlp.Extraction) error {
 			}
 		}
 		if e.Type == nlp.Department && e.Parent != "" {
-			n.parents = addUnique(n.parents, string(EntityIRI(e.Parent)))
+			if p := c.node(e.Parent); !slices.Contains(n.parents, p) {
+				n.parents = append(n.parents, p)
+			}
 		}
-		n.docs = addUnique(n.docs, doc)
-		if e.Confidence > 0 {
-			n.confidence = noteConfidence(n.confidence, string(DocIRI(doc)), e.Confidence)
+		// Documents come one at a time, each once: appending is enough.
+		if len(n.docs) == 0 || n.docs[len(n.docs)-1] != doc {
+			n.docs = append(n.docs, doc)
+			n.confidence = append(n.confidence, 0)
+		}
+		if last := len(n.confidence) - 1; e.Confidence > n.confidence[last] {
+			n.confidence[last] = e.Confidence
 		}
 	}
-	evidence := make(map[int]string, len(x.Sentences))
-	told := make(map[int]string)
+	sentences := make(map[int]nlp.Sentence, len(x.Sentences))
 	for _, s := range x.Sentences {
-		evidence[s.Index] = s.Evidence
-		if s.Date != "" {
-			told[s.Index] = s.Date
-		}
+		sentences[s.Index] = s
 	}
-	// The earliest sentence of each fact in this document; a fact whose
-	// sentence the extraction lacks is labelled with the document, which
-	// counts as earlier than any sentence.
-	earliest := make(map[collectedFact]int)
-	state := func(f collectedFact, sentence int) {
-		if _, ok := evidence[sentence]; !ok {
+	// The earliest sentence of each fact in this document, and its highest
+	// confidence; a fact whose sentence the extraction lacks is labelled
+	// with the document, which counts as earlier than any sentence.
+	type statement struct {
+		sentence   int
+		confidence float64
+		former     bool
+	}
+	earliest := make(map[collectedFact]statement)
+	state := func(f collectedFact, sentence int, confidence float64, former bool) {
+		if _, ok := sentences[sentence]; !ok {
 			sentence = -1
 		}
-		if old, seen := earliest[f]; !seen || sentence < old {
-			earliest[f] = sentence
+		old, seen := earliest[f]
+		if !seen || sentence < old.sentence {
+			old.sentence = sentence
 		}
+		old.confidence = max(old.confidence, confidence)
+		old.former = old.former || former
+		earliest[f] = old
 	}
 	for _, r := range x.Relations {
 		if _, err := PredicateIRI(r.Predicate); err != nil {
 			return fmt.Errorf("document %s: relation %s %s %s: %w", doc, r.Subject, r.Predicate, r.Object, err)
 		}
-		state(collectedFact{subject: EntityIRI(r.Subject), predicate: string(r.Predicate), object: EntityIRI(r.Object), doc: doc}, r.Sentence)
-		if r.Confidence > 0 {
-			node := RelationIRI(r.Subject, r.Predicate, r.Object)
-			c.confidence[node] = noteConfidence(c.confidence[node], string(DocIRI(doc)), r.Confidence)
-		}
+		state(collectedFact{subject: c.node(r.Subject), predicate: string(r.Predicate), object: c.node(r.Object), doc: doc},
+			r.Sentence, r.Confidence, false)
 	}
-	former := make(map[collectedFact]bool)
 	for _, p := range x.Positions {
-		f := collectedFact{subject: EntityIRI(p.Person), title: p.Title, object: EntityIRI(p.Org), doc: doc}
-		state(f, p.Sentence)
-		if p.Former {
-			former[f] = true
-		}
-		if p.Confidence > 0 {
-			node := PositionIRI(p.Person, p.Title, p.Org)
-			c.confidence[node] = noteConfidence(c.confidence[node], string(DocIRI(doc)), p.Confidence)
-		}
+		state(collectedFact{subject: c.node(p.Person), title: p.Title, object: c.node(p.Org), doc: doc},
+			p.Sentence, p.Confidence, p.Former)
 	}
-	for f, sentence := range earliest {
-		f.former = former[f]
-		f.date, f.asOf = x.Date, x.Date
-		if sentence >= 0 {
-			f.evidence = strings.Clone(evidence[sentence])
-			if d, ok := told[sentence]; ok {
+	// Facts of one sentence share its evidence and date.
+	evidence := make(map[int]string)
+	told := make(map[int]string)
+	asOf := strings.Clone(x.Date)
+	for f, st := range earliest {
+		f.former, f.confidence = st.former, st.confidence
+		f.date, f.asOf = asOf, asOf
+		if st.sentence >= 0 {
+			if _, ok := evidence[st.sentence]; !ok {
+				s := sentences[st.sentence]
+				evidence[st.sentence] = strings.Clone(s.Evidence)
+				told[st.sentence] = strings.Clone(s.Date)
+			}
+			f.evidence = evidence[st.sentence]
+			if d := told[st.sentence]; d != "" {
 				f.date = d
 			}
 		}
@@ -174,11 +185,35 @@ func (c *JSONLCollector) Add(x *nlp.Extraction) error {
 }
 
 // nameOf is the canonical name of a node, as graphReader.nameOf reads it.
-func (c *JSONLCollector) nameOf(iri quad.IRI) string {
-	if e := c.nodes[iri]; e != nil && len(e.names) > 0 {
+func (c *JSONLCollector) nameOf(e *collectedEntity) string {
+	if len(e.names) > 0 {
 		return e.names[0] // sorted by WriteJSONL before names are asked for
 	}
-	return EntityID(iri)
+	return EntityID(e.iri)
+}
+
+// factKey identifies a fact across documents: its node in the store.
+type factKey struct {
+	subject, object *collectedEntity
+	predicate       string
+	title           string
+}
+
+// combined is every fact's confidence, its documents' combined.
+func combinedConfidences(facts []collectedFact) map[factKey]*float64 {
+	perDoc := make(map[factKey]map[string]float64)
+	for _, f := range facts {
+		if f.confidence <= 0 {
+			continue
+		}
+		k := factKey{f.subject, f.object, f.predicate, f.title}
+		perDoc[k] = noteConfidence(perDoc[k], f.doc, f.confidence)
+	}
+	out := make(map[factKey]*float64, len(perDoc))
+	for k, m := range perDoc {
+		out[k] = confidencePointer(combineConfidence(m))
+	}
+	return out
 }
 
 // WriteJSONL writes the gathered graph as JSON lines, in the order and form
@@ -187,44 +222,47 @@ func (c *JSONLCollector) WriteJSONL(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	var entities []quad.IRI
-	for iri, e := range c.nodes {
+	var entities []*collectedEntity
+	for _, e := range c.nodes {
 		sort.Strings(e.names)
 		if e.typed {
-			entities = append(entities, iri)
+			entities = append(entities, e)
 		}
 	}
-	sort.Slice(entities, func(i, j int) bool { return entities[i] < entities[j] })
-	for _, iri := range entities {
-		if err := enc.Encode(c.entityLine(iri)); err != nil {
+	slices.SortFunc(entities, func(a, b *collectedEntity) int { return strings.Compare(string(a.iri), string(b.iri)) })
+	for _, e := range entities {
+		if err := enc.Encode(c.entityLine(e)); err != nil {
 			return fmt.Errorf("export jsonl: %w", err)
 		}
 	}
+	confidence := combinedConfidences(c.relations)
 	relations := make([]RelationLine, 0, len(c.relations))
 	for _, f := range c.relations {
-		if c.nodes[f.subject] == nil || !c.nodes[f.subject].typed {
+		if !f.subject.typed {
 			continue
 		}
 		relations = append(relations, RelationLine{Kind: "relation", Subject: c.nameOf(f.subject), Predicate: f.predicate,
 			Object: c.nameOf(f.object), Doc: f.doc, Evidence: f.evidence, Date: f.date,
-			Confidence: confidencePointer(combineConfidence(c.confidence[relationNode(f.subject, f.predicate, f.object)]))})
+			Confidence: confidence[factKey{f.subject, f.object, f.predicate, ""}]})
 	}
-	sort.Slice(relations, func(i, j int) bool { return relationKey(relations[i]) < relationKey(relations[j]) })
+	slices.SortFunc(relations, compareRelations)
 	for _, l := range relations {
 		if err := enc.Encode(l); err != nil {
 			return fmt.Errorf("export jsonl: %w", err)
 		}
 	}
+	relations = nil
+	confidence = combinedConfidences(c.positions)
 	positions := make([]PositionLine, 0, len(c.positions))
 	for _, f := range c.positions {
-		if c.nodes[f.subject] == nil || !c.nodes[f.subject].typed {
+		if !f.subject.typed {
 			continue
 		}
 		positions = append(positions, PositionLine{Kind: "position", Person: c.nameOf(f.subject), Title: f.title,
 			Org: c.nameOf(f.object), Doc: f.doc, Evidence: f.evidence, Date: f.date, AsOf: f.asOf, Former: f.former,
-			Confidence: confidencePointer(combineConfidence(c.confidence[positionNode(f.subject, f.title, f.object)]))})
+			Confidence: confidence[factKey{f.subject, f.object, "", f.title}]})
 	}
-	sort.Slice(positions, func(i, j int) bool { return positionKey(positions[i]) < positionKey(positions[j]) })
+	slices.SortFunc(positions, comparePositions)
 	for _, l := range positions {
 		if err := enc.Encode(l); err != nil {
 			return fmt.Errorf("export jsonl: %w", err)
@@ -238,9 +276,9 @@ func (c *JSONLCollector) WriteJSONL(w io.Writer) error {
 
 // entityLine is the line of one entity node, as graphReader.readEntity
 // makes it: the first name in order is the name and the others aliases.
-func (c *JSONLCollector) entityLine(iri quad.IRI) EntityLine {
-	e := c.nodes[iri]
-	line := EntityLine{Kind: "entity", ID: EntityID(iri), Name: EntityID(iri), Aliases: []string{}, Docs: []string{}}
+func (c *JSONLCollector) entityLine(e *collectedEntity) EntityLine {
+	id := EntityID(e.iri)
+	line := EntityLine{Kind: "entity", ID: id, Name: id, Aliases: []string{}, Docs: []string{}}
 	aliases := append([]string(nil), e.aliases...)
 	if len(e.names) > 0 {
 		line.Name = e.names[0]
@@ -254,10 +292,17 @@ func (c *JSONLCollector) entityLine(iri quad.IRI) EntityLine {
 			line.Aliases = append(line.Aliases, a)
 		}
 	}
-	if parents := sortedUnique(append([]string(nil), e.parents...)); len(parents) > 0 {
-		line.Parent = c.nameOf(quad.IRI(parents[0]))
+	if len(e.parents) > 0 {
+		first := slices.MinFunc(e.parents, func(a, b *collectedEntity) int { return strings.Compare(string(a.iri), string(b.iri)) })
+		line.Parent = c.nameOf(first)
 	}
 	line.Docs = sortedUnique(append(line.Docs, e.docs...))
-	line.Confidence = confidencePointer(combineConfidence(e.confidence))
+	perDoc := make(map[string]float64, len(e.docs))
+	for i, d := range e.docs {
+		if e.confidence[i] > 0 {
+			perDoc[d] = e.confidence[i]
+		}
+	}
+	line.Confidence = confidencePointer(combineConfidence(perDoc))
 	return line
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -123,8 +124,8 @@ func writeEntityJSONL(g *entityGraph, w io.Writer) error {
 				Object: g.nameOf(e.to), Doc: e.doc, Evidence: e.evidence, Date: e.date, Confidence: e.confidence})
 		}
 	}
-	sort.Slice(relations, func(i, j int) bool { return relationKey(relations[i]) < relationKey(relations[j]) })
-	sort.Slice(positions, func(i, j int) bool { return positionKey(positions[i]) < positionKey(positions[j]) })
+	slices.SortFunc(relations, compareRelations)
+	slices.SortFunc(positions, comparePositions)
 	for _, l := range relations {
 		if err := enc.Encode(l); err != nil {
 			return err

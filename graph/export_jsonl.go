@@ -2,12 +2,12 @@ package graph
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
-	"strings"
+	"slices"
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -104,13 +104,13 @@ func WriteJSONL(ctx context.Context, qs graph.QuadStore, w io.Writer) error {
 		}
 		positions = append(positions, pos...)
 	}
-	sort.Slice(relations, func(i, j int) bool { return relationKey(relations[i]) < relationKey(relations[j]) })
+	slices.SortFunc(relations, compareRelations)
 	for _, l := range relations {
 		if err := enc.Encode(l); err != nil {
 			return fmt.Errorf("export jsonl: %w", err)
 		}
 	}
-	sort.Slice(positions, func(i, j int) bool { return positionKey(positions[i]) < positionKey(positions[j]) })
+	slices.SortFunc(positions, comparePositions)
 	for _, l := range positions {
 		if err := enc.Encode(l); err != nil {
 			return fmt.Errorf("export jsonl: %w", err)
@@ -122,10 +122,17 @@ func WriteJSONL(ctx context.Context, qs graph.QuadStore, w io.Writer) error {
 	return nil
 }
 
-func relationKey(l RelationLine) string {
-	return strings.Join([]string{l.Subject, l.Predicate, l.Object, l.Doc, l.Evidence}, "\x00")
+// compareRelations orders relation lines by subject, predicate, object,
+// document and evidence: the order of those fields joined by NUL, compared
+// without building the joined key.
+func compareRelations(a, b RelationLine) int {
+	return cmp.Or(cmp.Compare(a.Subject, b.Subject), cmp.Compare(a.Predicate, b.Predicate), cmp.Compare(a.Object, b.Object),
+		cmp.Compare(a.Doc, b.Doc), cmp.Compare(a.Evidence, b.Evidence))
 }
 
-func positionKey(l PositionLine) string {
-	return strings.Join([]string{l.Person, l.Title, l.Org, l.Doc, l.Evidence}, "\x00")
+// comparePositions orders position lines by person, title, organisation,
+// document and evidence.
+func comparePositions(a, b PositionLine) int {
+	return cmp.Or(cmp.Compare(a.Person, b.Person), cmp.Compare(a.Title, b.Title), cmp.Compare(a.Org, b.Org),
+		cmp.Compare(a.Doc, b.Doc), cmp.Compare(a.Evidence, b.Evidence))
 }

@@ -63,6 +63,8 @@ func runEveryNamedQuery(t *testing.T) {
 		for _, p := range q.Params {
 			switch {
 			case p.Kind == queries.IntParam:
+			case p.Kind == queries.DateParam:
+				args[p.Name] = "2024"
 			case q.Name == "official":
 				args[p.Name] = "郭燕红"
 			case p.Name == "title":

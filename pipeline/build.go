@@ -43,6 +43,13 @@ type Sink interface {
 	Flush() error
 }
 
+// QuadFreeSink is a Sink that reads Built.Extraction only: the workers do
+// not make the document's quads for it, and Built.Quads is nil.
+type QuadFreeSink interface {
+	Sink
+	QuadFree()
+}
+
 // Finisher is a Sink with work to do once the last document is written, such
 // as a StoreWriter refreshing the rankings the store keeps.
 type Finisher interface {
@@ -109,6 +116,8 @@ func Run(ctx context.Context, p *nlp.Pipeline, sources iter.Seq2[Source, error],
 	if log == nil {
 		log = io.Discard
 	}
+	_, quadFree := sink.(QuadFreeSink)
+	wantQuads := !quadFree
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
@@ -135,7 +144,7 @@ func Run(ctx context.Context, p *nlp.Pipeline, sources iter.Seq2[Source, error],
 					j.done <- extracted{err: workCtx.Err()}
 					continue
 				}
-				j.done <- extract(workCtx, p, j.src, opts.Decide)
+				j.done <- extract(workCtx, p, j.src, opts.Decide, wantQuads)
 			}
 		}()
 	}
@@ -178,6 +187,11 @@ func Run(ctx context.Context, p *nlp.Pipeline, sources iter.Seq2[Source, error],
 			break
 		}
 		opts.Progress.document(r.size)
+	}
+	if runErr == nil && ctx.Err() != nil {
+		// The producer saw the cancellation first and ended the queue: the
+		// sources after the last document taken were never read.
+		runErr = fmt.Errorf("%w after %d documents: %w", ErrInterrupted, sum.Read, context.Cause(ctx))
 	}
 	stop()
 	wg.Wait()
@@ -222,7 +236,7 @@ func produce(ctx context.Context, sources iter.Seq2[Source, error], jobs, queue 
 	}
 }
 
-func extract(ctx context.Context, p *nlp.Pipeline, src Source, decide func(*nlp.Extraction)) (out extracted) {
+func extract(ctx context.Context, p *nlp.Pipeline, src Source, decide func(*nlp.Extraction), wantQuads bool) (out extracted) {
 	// A bug the fuzz tests have not found yet skips its document, named,
 	// rather than ending the build with a Go crash.
 	defer func() {
@@ -245,6 +259,9 @@ func extract(ctx context.Context, p *nlp.Pipeline, src Source, decide func(*nlp.
 	}
 	if decide != nil {
 		decide(x)
+	}
+	if !wantQuads {
+		return extracted{doc: Built{Extraction: x}, size: size}
 	}
 	quads, err := hgraph.DocumentQuads(x)
 	return extracted{doc: Built{Extraction: x, Quads: quads}, size: size, err: err}

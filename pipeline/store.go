@@ -130,3 +130,7 @@ func (s *JSONLWriter) Add(_ context.Context, doc Built) error { return s.c.Add(d
 
 // Flush has nothing to do: the collector is written when the run is over.
 func (s *JSONLWriter) Flush() error { return nil }
+
+// QuadFree says the collector reads the extractions only, so the workers
+// make no quads for it.
+func (s *JSONLWriter) QuadFree() {}
