@@ -12,9 +12,9 @@ import (
 	"github.com/urfave/cli/v2"
 	"golang.org/x/term"
 
-	"hospkg/pipeline"
 	"hospkg/graph"
 	"hospkg/nlp"
+	"hospkg/pipeline"
 )
 
 type buildOptions struct {

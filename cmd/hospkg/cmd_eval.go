@@ -10,10 +10,10 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"hospkg/pipeline"
 	"hospkg/eval"
 	"hospkg/graph"
 	"hospkg/nlp"
+	"hospkg/pipeline"
 )
 
 type evalOptions struct {

@@ -11,9 +11,9 @@ import (
 	"github.com/cayleygraph/quad/nquads"
 	"github.com/urfave/cli/v2"
 
-	"hospkg/pipeline"
 	"hospkg/graph"
 	"hospkg/nlp"
+	"hospkg/pipeline"
 )
 
 type extractOptions struct {
