@@ -39,10 +39,6 @@ var sqlDrivers = map[string]string{"postgres": "postgres", "cockroach": "pgx"}
 type Store struct {
 	qs   graph.QuadStore
 	lock *storeLock
-	// bolt is the file of a bolt store, whose mapped pages watcher keeps
-	// under a budget.
-	bolt    *bolt.DB
-	watcher *pageWatcher
 }
 
 // ErrNoStore means a reader was pointed at a store that does not exist.
@@ -138,8 +134,7 @@ func boltFile(path string) string { return filepath.Join(path, "indexes.bolt") }
 // cayley's bolt backend does, through its KV quad store, but with bolt's
 // own options: a timeout on bolt's lock of the file, which cayley leaves
 // unbounded, and read-only opens that share it. The file is checked first:
-// bolt crashes on one cut short. The bolt handle is kept to watch the
-// file's mapped pages (mapped.go).
+// bolt crashes on one cut short.
 func (st *Store) openBolt(path string, opts graph.Options, wait time.Duration, readOnly bool) error {
 	file := boltFile(path)
 	switch _, err := os.Stat(file); {
@@ -176,8 +171,6 @@ func (st *Store) openBolt(path string, opts graph.Options, wait time.Duration, r
 	if err != nil {
 		return errors.Join(err, db.Close())
 	}
-	st.bolt = db.DB()
-	st.watchMappedPages(mappedBudget)
 	st.qs = qs
 	return nil
 }
@@ -241,9 +234,9 @@ func (s *Store) QuadStore() graph.QuadStore { return s.qs }
 
 // Close closes the store and releases its lock.
 func (s *Store) Close() error {
-	err := s.stopWatching()
+	var err error
 	if s.qs != nil {
-		err = errors.Join(err, s.qs.Close())
+		err = s.qs.Close()
 	}
 	return errors.Join(err, s.lock.release())
 }
