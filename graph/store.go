@@ -40,10 +40,6 @@ var sqlDrivers = map[string]string{"postgres": "postgres", "cockroach": "pgx"}
 type Store struct {
 	qs   graph.QuadStore
 	lock *storeLock
-	// bolt is the file of a bolt store, whose mapped pages watcher keeps
-	// under a budget.
-	bolt    *bolt.DB
-	watcher *pageWatcher
 	// where names the store in messages (displayPath).
 	where string
 }
@@ -144,8 +140,7 @@ func boltFile(path string) string { return filepath.Join(path, "indexes.bolt") }
 // own options: a timeout on bolt's lock of the file, which cayley leaves
 // unbounded, and read-only opens that share it. An existing file is checked
 // first, and opened as it is: bolt crashes on one cut short, and cayley's
-// Init would write a fresh store into one whose pages it cannot read. The
-// bolt handle is kept to watch the file's mapped pages (mapped.go).
+// Init would write a fresh store into one whose pages it cannot read.
 func (st *Store) openBolt(path string, opts graph.Options, wait time.Duration, readOnly bool) (err error) {
 	file := boltFile(path)
 	_, statErr := os.Stat(file)
@@ -197,8 +192,6 @@ func (st *Store) openBolt(path string, opts graph.Options, wait time.Duration, r
 	if err != nil {
 		return err
 	}
-	st.bolt = db.DB()
-	st.watchMappedPages(mappedBudget)
 	st.qs = qs
 	return nil
 }
@@ -262,9 +255,9 @@ func (s *Store) QuadStore() graph.QuadStore { return s.qs }
 
 // Close closes the store and releases its lock.
 func (s *Store) Close() error {
-	err := s.stopWatching()
+	var err error
 	if s.qs != nil {
-		err = errors.Join(err, s.qs.Close())
+		err = s.qs.Close()
 	}
 	return errors.Join(err, s.lock.release())
 }

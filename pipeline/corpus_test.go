@@ -36,13 +36,36 @@ func seedSentences(tb testing.TB) []string {
 	return out
 }
 
+// corpusParagraphs returns the paragraphs of prose (lines with a full stop)
+// of the real articles in eval/corpus/docs, each ending with a newline.
+func corpusParagraphs(tb testing.TB) []string {
+	tb.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "eval", "corpus", "docs", "*.txt"))
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no articles in eval/corpus/docs: %v", err)
+	}
+	var out []string
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, line := range strings.Split(string(raw), "\n") {
+			if line = strings.TrimSpace(line); strings.Contains(line, "。") {
+				out = append(out, line+"\n")
+			}
+		}
+	}
+	return out
+}
+
 // syntheticDocument is one recombined document: a name and its text.
 type syntheticDocument struct {
 	name, text string
 }
 
 // syntheticCorpus yields documents of about docBytes each, totalling about
-// totalBytes, made of seed sentences picked by a fixed random sequence, so
+// totalBytes, made of sentences or paragraphs picked by a fixed random sequence, so
 // every call yields the same corpus.
 func syntheticCorpus(sentences []string, totalBytes, docBytes int) iter.Seq[syntheticDocument] {
 	return func(yield func(syntheticDocument) bool) {
