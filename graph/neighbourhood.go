@@ -58,6 +58,9 @@ type NeighbourEdge struct {
 type Evidence struct {
 	Doc  string `json:"doc"`
 	Text string `json:"text"`
+	// Date is when the document says the fact held (the sentence's event
+	// date, else the document's); "" when it gives none.
+	Date string `json:"date,omitempty"`
 }
 
 // NeighbourhoodOptions bound and filter ReadNeighbourhood.
@@ -403,7 +406,11 @@ func (n *neighbourhoodReader) edges(ctx context.Context, facts map[string]incide
 		if err != nil {
 			return nil, err
 		}
-		e.Evidence = append(e.Evidence, Evidence{Doc: doc, Text: text})
+		date, _, err := n.r.factDate(ctx, iriOf(f.q.Label))
+		if err != nil {
+			return nil, err
+		}
+		e.Evidence = append(e.Evidence, Evidence{Doc: doc, Text: text, Date: date})
 	}
 	out := make([]NeighbourEdge, 0, len(byFact))
 	for _, e := range byFact {

@@ -105,6 +105,8 @@ func TestEndpoints(t *testing.T) {
 			[]string{`"centre":["Hospital/北京大学第一医院密云医院"]`, `"predicate":"supports"`, `"evidence":[{"doc":"001_cbff99e1412477c5.txt"`}},
 		{"neighbourhood by id, filtered", request{"GET", "/api/neighbourhood?id=" + q("Hospital/北京大学第一医院密云医院") + "&hops=2&predicate=supports&type=Hospital", ""}, 200,
 			[]string{`"name":"北京大学第一医院"`}},
+		{"neighbourhood, dated evidence", request{"GET", "/api/neighbourhood?name=" + q("柳州市工人医院"), ""}, 200,
+			[]string{`"doc":"002_d37fa60af83e878e.txt"`, `"date":"2023-01-22"`}},
 		{"neighbourhood, capped", request{"GET", "/api/neighbourhood?name=" + q("北大医院密云医院") + "&limit=3", ""}, 200, []string{`"truncated":true`}},
 		{"neighbourhood, no entity", request{"GET", "/api/neighbourhood", ""}, 400, []string{"give name="}},
 		{"neighbourhood, unknown id", request{"GET", "/api/neighbourhood?id=Hospital/nobody", ""}, 404, []string{"no entity"}},

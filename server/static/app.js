@@ -169,7 +169,7 @@
       q.className = "sentence";
       q.textContent = ev.text || "(stated by the document, no sentence kept)";
       var cite = document.createElement("cite");
-      cite.textContent = ev.doc;
+      cite.textContent = ev.date ? ev.doc + ", " + ev.date : ev.doc;
       li.appendChild(q);
       li.appendChild(document.createTextNode(" "));
       li.appendChild(cite);
