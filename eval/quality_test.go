@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"hospkg/corpus"
 	"hospkg/eval"
 	"hospkg/graph"
 	"hospkg/intake"
@@ -112,6 +113,10 @@ func buildExport(t *testing.T, fsys fs.FS, names []string) []eval.Line {
 		if err := graph.ReplaceDocument(ctx, st.QuadStore(), x); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
+	}
+	// Short forms resolve across the documents, as `hospkg eval` builds.
+	if _, err := corpus.ResolveStore(ctx, st.QuadStore()); err != nil {
+		t.Fatal(err)
 	}
 	var export bytes.Buffer
 	if err := graph.WriteJSONL(ctx, st.QuadStore(), &export); err != nil {

@@ -133,6 +133,12 @@ func (b *quadBuilder) entities() error {
 				b.fact(node, Alias, quad.String(a), sentence)
 			}
 		}
+		for _, a := range e.ShortForms {
+			b.fact(node, ShortForm, quad.String(a), sentence)
+		}
+		for _, a := range e.Resolved {
+			b.fact(node, ResolvedAlias, quad.String(a), sentence)
+		}
 		if e.Type == nlp.Department && e.Parent != "" {
 			b.fact(node, DepartmentOf, EntityIRI(e.Parent), sentence)
 		}

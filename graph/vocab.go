@@ -33,6 +33,14 @@ const (
 	Name = quad.IRI("hk:name")
 	// Alias is one other surface form of an entity, as a string.
 	Alias = quad.IRI("hk:alias")
+	// ShortForm is an alias the document defines as a short form of an
+	// organisation (以下简称, a bracket, a contraction), as a string: what
+	// corpus-level resolution resolves in other documents.
+	ShortForm = quad.IRI("hk:short_form")
+	// ResolvedAlias is a short name by which the document named an
+	// organisation and which resolved to it through another document's
+	// ShortForm, as a string: a mention merged across documents.
+	ResolvedAlias = quad.IRI("hk:resolved_alias")
 	// Type is rdf:type, written in the short form Gizmo queries use.
 	Type = quad.IRI("rdf:type")
 )

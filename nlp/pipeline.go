@@ -101,5 +101,6 @@ func extractSegmented(ctx context.Context, doc intake.Document, sentences []Sent
 	}
 	x.Mentions = r.mentions
 	slices.SortStableFunc(x.Mentions, func(a, b Mention) int { return cmp.Compare(a.Start, b.Start) })
+	MarkShortForms(x)
 	return x, nil
 }

@@ -70,6 +70,16 @@ type Entity struct {
 	// learned decider (nlp/model) or, with the rules alone, the rules'
 	// measured precision give it; 0 when nothing has judged it.
 	Confidence float64
+	// ShortForms are the aliases the document defines as short forms of
+	// this organisation with real evidence (以下简称, a bracket, a
+	// contraction such as 北大医院 of 北京大学第一医院): other documents may
+	// resolve them to it (MarkShortForms marks them, package corpus
+	// resolves them).
+	ShortForms []string
+	// Resolved are the short names by which the document named this
+	// organisation and which resolved to it through another document's
+	// definition (package corpus): the mentions merged across documents.
+	Resolved []string
 }
 
 // Mention records that a sentence names an entity.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"hospkg/corpus"
 	"hospkg/graph"
 	"hospkg/intake"
 	"hospkg/nlp"
@@ -97,8 +98,11 @@ func TestBuildDoesNotDependOnWorkers(t *testing.T) {
 			}
 		}
 	}
-	// Run refreshes the rankings after the last document; so does the
-	// reference.
+	// Run resolves short forms across documents and refreshes the
+	// rankings after the last document; so does the reference.
+	if _, err := corpus.ResolveStore(context.Background(), wantStore.QuadStore()); err != nil {
+		t.Fatal(err)
+	}
 	if err := graph.RefreshRankings(context.Background(), wantStore.QuadStore()); err != nil {
 		t.Fatal(err)
 	}

@@ -3,11 +3,16 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"sort"
+	"strings"
 
 	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
+	"hospkg/corpus"
 	hgraph "hospkg/graph"
+	"hospkg/intake"
+	"hospkg/nlp"
 )
 
 // DefaultBatchQuads is how many quads a StoreWriter gathers before it writes:
@@ -28,6 +33,9 @@ type StoreWriter struct {
 	names      map[string]bool // documents gathered since the last write
 	deletions  []graph.Delta
 	additions  []graph.Delta
+	// Merged is what resolving short forms across the store's documents
+	// did in Finish.
+	Merged corpus.Merged
 }
 
 // NewStoreWriter returns a writer into qs that writes every batchQuads quads
@@ -84,10 +92,17 @@ func (w *StoreWriter) Flush() error {
 	return nil
 }
 
-// Finish refreshes the rankings of the store and takes their stale mark
-// away (graph.RefreshRankings): Run calls it after the last write, so the
-// top queries read the new facts.
+// Finish resolves short forms across every document of the store
+// (corpus.ResolveStore: a short form one document defines names the same
+// node in all of them), then refreshes the rankings of the store and takes
+// their stale mark away (graph.RefreshRankings): Run calls it after the
+// last write, so the top queries read the new facts.
 func (w *StoreWriter) Finish(ctx context.Context) error {
+	merged, err := corpus.ResolveStore(ctx, w.qs)
+	if err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	w.Merged = merged
 	if err := hgraph.RefreshRankings(ctx, w.qs); err != nil {
 		return fmt.Errorf("build: %w", err)
 	}
@@ -117,16 +132,66 @@ func (s *QuadWriter) Flush() error { return nil }
 
 // JSONLWriter gathers each document's facts into a graph.JSONLCollector,
 // whose JSONL export its caller writes once the run is over: the lines of a
-// build's export, without building a store.
+// build's export, without building a store. Short forms resolve across the
+// documents as a build's do (corpus.ResolveStore), so each document's
+// facts are held, without their text, until Finish.
 type JSONLWriter struct {
-	c *hgraph.JSONLCollector
+	c    *hgraph.JSONLCollector
+	docs []*nlp.Extraction
+	ix   *corpus.Index
+	// Merged is what resolving short forms across the documents did.
+	Merged corpus.Merged
 }
 
 // NewJSONLWriter returns a sink gathering into c.
-func NewJSONLWriter(c *hgraph.JSONLCollector) *JSONLWriter { return &JSONLWriter{c: c} }
+func NewJSONLWriter(c *hgraph.JSONLCollector) *JSONLWriter {
+	return &JSONLWriter{c: c, ix: corpus.NewIndex()}
+}
 
-// Add gathers the facts of one document.
-func (s *JSONLWriter) Add(_ context.Context, doc Built) error { return s.c.Add(doc.Extraction) }
+// Add keeps the facts of one document.
+func (s *JSONLWriter) Add(_ context.Context, doc Built) error {
+	x := *doc.Extraction
+	x.Doc = intake.Document{Name: x.Doc.Name, Title: strings.Clone(x.Doc.Title)}
+	x.Tokens = nil
+	// Only the sentences that state a relation or position are read again
+	// (for their evidence and date), and their evidence is copied, so that
+	// the document's text is not held until the run ends.
+	stating := make(map[int]bool, len(x.Relations)+len(x.Positions))
+	for _, r := range x.Relations {
+		stating[r.Sentence] = true
+	}
+	for _, p := range x.Positions {
+		stating[p.Sentence] = true
+	}
+	// Names and titles may be slices of the text: copy them too.
+	x.Entities = append([]nlp.Entity(nil), x.Entities...)
+	for i := range x.Entities {
+		e := &x.Entities[i]
+		e.Name = strings.Clone(e.Name)
+		e.Aliases = append([]string(nil), e.Aliases...)
+		for k := range e.Aliases {
+			e.Aliases[k] = strings.Clone(e.Aliases[k])
+		}
+		e.ShortForms = append([]string(nil), e.ShortForms...)
+		for k := range e.ShortForms {
+			e.ShortForms[k] = strings.Clone(e.ShortForms[k])
+		}
+	}
+	x.Positions = append([]nlp.Position(nil), x.Positions...)
+	for i := range x.Positions {
+		x.Positions[i].Title = strings.Clone(x.Positions[i].Title)
+	}
+	x.Sentences = nil
+	for _, sn := range doc.Extraction.Sentences {
+		if stating[sn.Index] {
+			sn.Text, sn.Evidence = "", strings.Clone(sn.Evidence)
+			x.Sentences = append(x.Sentences, sn)
+		}
+	}
+	s.ix.Add(&x)
+	s.docs = append(s.docs, &x)
+	return nil
+}
 
 // Flush has nothing to do: the collector is written when the run is over.
 func (s *JSONLWriter) Flush() error { return nil }
@@ -134,3 +199,29 @@ func (s *JSONLWriter) Flush() error { return nil }
 // QuadFree says the collector reads the extractions only, so the workers
 // make no quads for it.
 func (s *JSONLWriter) QuadFree() {}
+
+// Finish resolves the documents' short forms against each other and
+// gathers their facts into the collector.
+func (s *JSONLWriter) Finish(context.Context) error {
+	ambiguous := make(map[string]bool)
+	for _, x := range s.docs {
+		res := corpus.Resolve(x, s.ix)
+		for _, a := range res.Ambiguous {
+			ambiguous[a] = true
+		}
+		if len(res.Renamed) > 0 {
+			s.Merged.Documents++
+			s.Merged.Nodes += len(res.Renamed)
+			s.Merged.Mentions += res.Mentions
+		}
+		if err := s.c.Add(x); err != nil {
+			return err
+		}
+	}
+	s.docs = nil
+	for a := range ambiguous {
+		s.Merged.Ambiguous = append(s.Merged.Ambiguous, a)
+	}
+	sort.Strings(s.Merged.Ambiguous)
+	return nil
+}
