@@ -87,13 +87,17 @@ type found struct {
 func scan(text string, year int, minguo bool) []found {
 	var out []found
 	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !mayStartDate(r) {
+			i += size
+			continue
+		}
 		f, ok := dateAt(text, i, year, minguo)
 		if ok {
 			out = append(out, f)
 			i = f.end
 			continue
 		}
-		_, size := utf8.DecodeRuneInString(text[i:])
 		i += size
 	}
 	return out
@@ -223,8 +227,42 @@ func monthDay(text string, i, m int) (month, day, end int, ok bool) {
 	return m, d, i + n + len("日"), true
 }
 
-// chineseDigits are the numerals dates are written in besides 0–9.
-var chineseDigits = map[rune]int{'〇': 0, '零': 0, 'О': 0, '○': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+// mayStartDate reports whether a date can start with r: a digit, a
+// Chinese numeral or 民 (民国). Scanning skips every other rune at once.
+func mayStartDate(r rune) bool {
+	if isDigit(r) || r == '十' || r == '民' {
+		return true
+	}
+	_, ok := chineseDigit(r)
+	return ok
+}
+
+// chineseDigit is the value of a numeral dates are written in besides 0–9.
+func chineseDigit(r rune) (int, bool) {
+	switch r {
+	case '〇', '零', 'О', '○':
+		return 0, true
+	case '一':
+		return 1, true
+	case '二':
+		return 2, true
+	case '三':
+		return 3, true
+	case '四':
+		return 4, true
+	case '五':
+		return 5, true
+	case '六':
+		return 6, true
+	case '七':
+		return 7, true
+	case '八':
+		return 8, true
+	case '九':
+		return 9, true
+	}
+	return 0, false
+}
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
@@ -249,7 +287,7 @@ func number(s string) (int, int) {
 	ten := -1 // where 十 stands among the numerals read
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if d, ok := chineseDigits[r]; ok {
+		if d, ok := chineseDigit(r); ok {
 			digits = append(digits, d)
 		} else if r == '十' && ten < 0 {
 			ten = len(digits)

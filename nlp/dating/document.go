@@ -74,31 +74,46 @@ func first(text string, year int, minguo bool) Date {
 
 // labelled finds a date right after a publication label: the surest label
 // first, anywhere for the specific ones and at the start of a line of the
-// head for the generic ones.
+// head for the generic ones. Every label ends in 时间, 日期 or 于, so one
+// pass over their occurrences finds them all.
 func labelled(text string) Date {
-	head := headOf(text)
-	for _, label := range publishLabels {
-		where := text
-		if genericLabels[label] {
-			where = head
-		}
+	headEnd := len(headOf(text))
+	best, bestRank := Date(""), len(publishLabels)
+	for _, tail := range []string{"时间", "日期", "于"} {
 		for off := 0; ; {
-			i := strings.Index(where[off:], label)
+			i := strings.Index(text[off:], tail)
 			if i < 0 {
 				break
 			}
-			at := off + i
-			off = at + len(label)
-			if genericLabels[label] && !startsLine(where, at) {
+			end := off + i + len(tail)
+			off = end
+			rank := labelEndingAt(text, end)
+			if rank >= bestRank {
 				continue
 			}
-			rest := strings.TrimLeft(where[off:], " \t:：】]　")
+			label := publishLabels[rank]
+			at := end - len(label)
+			if genericLabels[label] && (end > headEnd || !startsLine(text, at)) {
+				continue
+			}
+			rest := strings.TrimLeft(text[end:], " \t:：】]　")
 			if d := dateStarting(rest); d != "" {
-				return d
+				best, bestRank = d, rank
 			}
 		}
 	}
-	return ""
+	return best
+}
+
+// labelEndingAt is the rank among publishLabels of the surest label ending
+// at byte end of text, or len(publishLabels).
+func labelEndingAt(text string, end int) int {
+	for rank, label := range publishLabels {
+		if strings.HasSuffix(text[:end], label) {
+			return rank
+		}
+	}
+	return len(publishLabels)
 }
 
 // anyLabelled finds, in the head, a line that starts with a short label
