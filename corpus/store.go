@@ -76,12 +76,18 @@ func MergeStored(ctx context.Context, qs graph.QuadStore, ix *Index) (Merged, er
 	}
 	sort.Strings(names)
 	var deletions, additions []graph.Delta
-	for _, doc := range names {
+	files := make([]string, len(names))
+	for i, doc := range names {
 		name, err := fileOf(ctx, qs, quad.IRI(doc))
 		if err != nil {
 			return m, fmt.Errorf("merge across documents: %w", err)
 		}
-		old, err := hgraph.StoredDocumentQuads(ctx, qs, name)
+		files[i] = name
+	}
+	reader := hgraph.NewDocumentReader(qs, files)
+	for i := range names {
+		name := files[i]
+		old, err := reader.Quads(ctx, name)
 		if err != nil {
 			return m, fmt.Errorf("merge across documents: %w", err)
 		}

@@ -90,6 +90,36 @@ func DiffQuads(old, fresh []quad.Quad) (deletions, additions []graph.Delta) {
 // these is subject or object, those labelled with the document or one of its
 // sentences.
 func StoredDocumentQuads(ctx context.Context, qs graph.QuadStore, name string) ([]quad.Quad, error) {
+	r := &DocumentReader{qs: qs} // one document: nothing to share
+	return r.Quads(ctx, name)
+}
+
+// DocumentReader reads many documents' stored quads (StoredDocumentQuads)
+// where they share nodes: each node is read once, and its quads labelled by
+// the documents to be read are kept by document, instead of reading a node
+// (a hospital that thousands of documents mention) once per document. It
+// holds the quads of those documents, which their reader holds anyway.
+type DocumentReader struct {
+	qs graph.QuadStore
+	// docs are the documents to be read; nil reads nodes afresh every time.
+	docs map[quad.IRI]bool
+	// nodes holds, per node read, its quads grouped by document.
+	nodes map[string]map[quad.IRI][]quad.Quad
+}
+
+// NewDocumentReader returns a reader of the named documents of qs, for a
+// store that does not change while it reads.
+func NewDocumentReader(qs graph.QuadStore, names []string) *DocumentReader {
+	r := &DocumentReader{qs: qs, docs: make(map[quad.IRI]bool, len(names)), nodes: make(map[string]map[quad.IRI][]quad.Quad)}
+	for _, n := range names {
+		r.docs[DocIRI(n)] = true
+	}
+	return r
+}
+
+// Quads returns the quads the named document has in the store.
+func (r *DocumentReader) Quads(ctx context.Context, name string) ([]quad.Quad, error) {
+	qs := r.qs
 	doc := DocIRI(name)
 	nodes := []quad.Value{doc}
 	sentences, err := subjectsOf(ctx, qs, InDoc, doc)
@@ -119,17 +149,54 @@ func StoredDocumentQuads(ctx context.Context, qs graph.QuadStore, name string) (
 	}
 	visited := make(map[string]bool, len(nodes))
 	for _, n := range nodes {
-		if visited[n.String()] {
+		key := n.String()
+		if visited[key] {
 			continue
 		}
-		visited[n.String()] = true
-		for _, d := range []quad.Direction{quad.Subject, quad.Object} {
-			if err := EachQuad(ctx, qs, d, n, keep); err != nil {
-				return nil, fmt.Errorf("stored quads of document %s: %w", name, err)
-			}
+		visited[key] = true
+		if err := r.eachQuadOf(ctx, n, doc, keep); err != nil {
+			return nil, fmt.Errorf("stored quads of document %s: %w", name, err)
 		}
 	}
 	return out, nil
+}
+
+// eachQuadOf calls fn with the quads that have n as subject or object: all
+// of them for a reader without documents, else those of doc.
+func (r *DocumentReader) eachQuadOf(ctx context.Context, n quad.Value, doc quad.IRI, fn func(quad.Quad) error) error {
+	if r.docs == nil {
+		for _, d := range []quad.Direction{quad.Subject, quad.Object} {
+			if err := EachQuad(ctx, r.qs, d, n, fn); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	key := n.String()
+	byDoc, ok := r.nodes[key]
+	if !ok {
+		byDoc = make(map[quad.IRI][]quad.Quad)
+		for _, d := range []quad.Direction{quad.Subject, quad.Object} {
+			err := EachQuad(ctx, r.qs, d, n, func(q quad.Quad) error {
+				if label, ok := q.Label.(quad.IRI); ok {
+					if owner := docOfLabel(label); r.docs[owner] {
+						byDoc[owner] = append(byDoc[owner], q)
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		r.nodes[key] = byDoc
+	}
+	for _, q := range byDoc[doc] {
+		if err := fn(q); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // labelledBy reports whether q is labelled with doc or one of its sentences.
