@@ -226,6 +226,9 @@ func writeFileWhole(name string, data []byte) error {
 		return err
 	}
 	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o644) // CreateTemp makes it private; a model is data to share
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
