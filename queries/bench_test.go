@@ -25,6 +25,7 @@ var benchArgs = map[string]map[string]string{
 	"title_holders":  {"title": "院长"},
 	"common":         {"a": syntheticHospital(3), "b": syntheticHospital(5)},
 	"evidence":       {"name": syntheticHospital(1000)},
+	"timeline":       {"name": syntheticHospital(3)},
 	"top_supporters": {},
 	"top_supported":  {},
 }

@@ -66,10 +66,17 @@ func ResolveEntities(ctx context.Context, qs graph.QuadStore, name string) ([]qu
 type lookup struct {
 	qs    graph.QuadStore
 	names map[quad.IRI]string
+	// facts holds, per subject read, the labels of its quads by predicate
+	// and object; dates the date of each label and document read; former,
+	// per position node, the labels stating it former.
+	facts  map[string]map[string][]quad.Value
+	dates  map[quad.IRI]string
+	former map[string]map[quad.Value]bool
 }
 
 func newLookup(qs graph.QuadStore) *lookup {
-	return &lookup{qs: qs, names: make(map[quad.IRI]string)}
+	return &lookup{qs: qs, names: make(map[quad.IRI]string), facts: make(map[string]map[string][]quad.Value),
+		dates: make(map[quad.IRI]string), former: make(map[string]map[quad.Value]bool)}
 }
 
 // objects returns the objects of the quads subject p ?.
@@ -154,27 +161,32 @@ func (s sentence) status() string {
 // evidence returns the sentences labelling the quads subject p object; for
 // partner_of, stored once in either direction, the reverse quads too.
 func (l *lookup) evidence(ctx context.Context, subject quad.Value, p quad.IRI, object quad.Value) ([]sentence, error) {
-	var labels []quad.Value
-	collect := func(s, o quad.Value) error {
-		return hkgraph.EachQuad(ctx, l.qs, quad.Subject, s, func(q quad.Quad) error {
-			if q.Predicate == p && q.Object == o && q.Label != nil {
-				labels = append(labels, q.Label)
-			}
-			return nil
-		})
-	}
-	if err := collect(subject, object); err != nil {
+	return l.statements(ctx, subject, p, object, true)
+}
+
+// statements are the sentences stating the fact subject p object, with
+// their dates (and former marks for posts); withText reads their documents
+// and texts too, else only what dates them.
+func (l *lookup) statements(ctx context.Context, subject quad.Value, p quad.IRI, object quad.Value, withText bool) ([]sentence, error) {
+	labels, err := l.labelsOf(ctx, subject, p, object)
+	if err != nil {
 		return nil, err
 	}
 	if p == hkgraph.PartnerOf {
-		if err := collect(object, subject); err != nil {
+		back, err := l.labelsOf(ctx, object, p, subject)
+		if err != nil {
 			return nil, err
 		}
+		labels = append(append([]quad.Value(nil), labels...), back...)
 	}
-	var out []sentence
+	out := make([]sentence, 0, len(labels))
 	for _, label := range labels {
-		s, err := l.sentence(ctx, label)
-		if err != nil {
+		var s sentence
+		if withText {
+			if s, err = l.sentence(ctx, label); err != nil {
+				return nil, err
+			}
+		} else if s.date, err = l.dateOf(ctx, label); err != nil {
 			return nil, err
 		}
 		if p == hkgraph.HoldsPosition {
@@ -188,17 +200,74 @@ func (l *lookup) evidence(ctx context.Context, subject quad.Value, p quad.IRI, o
 	return out, nil
 }
 
+// labelsOf returns the labels of the quads subject p object: the subject's
+// quads are read once and kept by predicate and object, since the rows of a
+// query share their subjects.
+func (l *lookup) labelsOf(ctx context.Context, subject quad.Value, p quad.IRI, object quad.Value) ([]quad.Value, error) {
+	key := subject.String()
+	facts, ok := l.facts[key]
+	if !ok {
+		facts = make(map[string][]quad.Value)
+		err := hkgraph.EachQuad(ctx, l.qs, quad.Subject, subject, func(q quad.Quad) error {
+			if q.Label != nil && q.Object != nil {
+				k := q.Predicate.String() + "\x00" + q.Object.String()
+				facts[k] = append(facts[k], q.Label)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		l.facts[key] = facts
+	}
+	return facts[p.String()+"\x00"+object.String()], nil
+}
+
+// dateOf is the date a statement's label gives: its sentence's event date,
+// else its document's, each read once.
+func (l *lookup) dateOf(ctx context.Context, label quad.Value) (string, error) {
+	iri, ok := label.(quad.IRI)
+	if !ok {
+		return "", nil
+	}
+	if d, ok := l.dates[iri]; ok {
+		return d, nil
+	}
+	date := ""
+	dates, err := l.objects(ctx, iri, hkgraph.Date)
+	if err != nil {
+		return "", err
+	}
+	if len(dates) > 0 {
+		date = stringOf(dates[0])
+	} else if i := strings.Index(string(iri), "#s"); i >= 0 {
+		if date, err = l.dateOf(ctx, quad.IRI(string(iri)[:i])); err != nil {
+			return "", err
+		}
+	}
+	l.dates[iri] = date
+	return date, nil
+}
+
 // formerAt reports whether the position node is stated former by the
 // sentence label.
 func (l *lookup) formerAt(ctx context.Context, position, label quad.Value) (bool, error) {
-	former := false
-	err := hkgraph.EachQuad(ctx, l.qs, quad.Subject, position, func(q quad.Quad) error {
-		if q.Predicate == hkgraph.Former && q.Label == label {
-			former = true
+	key := position.String()
+	labels, ok := l.former[key]
+	if !ok {
+		labels = make(map[quad.Value]bool)
+		err := hkgraph.EachQuad(ctx, l.qs, quad.Subject, position, func(q quad.Quad) error {
+			if q.Predicate == hkgraph.Former && q.Label != nil {
+				labels[q.Label] = true
+			}
+			return nil
+		})
+		if err != nil {
+			return false, err
 		}
-		return nil
-	})
-	return former, err
+		l.former[key] = labels
+	}
+	return labels[label], nil
 }
 
 func (l *lookup) sentence(ctx context.Context, label quad.Value) (sentence, error) {

@@ -254,7 +254,7 @@ func (q *Query) table(ctx context.Context, l *lookup, raw []map[string]quad.Valu
 		var statements []sentence
 		if withEvidence || q.Dated {
 			var err error
-			if statements, err = q.statements(ctx, l, r); err != nil {
+			if statements, err = q.statements(ctx, l, r, withEvidence); err != nil {
 				return nil, err
 			}
 		}
@@ -316,14 +316,15 @@ func (q *Query) table(ctx context.Context, l *lookup, raw []map[string]quad.Valu
 	return t, nil
 }
 
-// statements are the sentences stating a row's fact.
-func (q *Query) statements(ctx context.Context, l *lookup, r map[string]quad.Value) ([]sentence, error) {
+// statements are the sentences stating a row's fact; withText reads their
+// documents and texts too.
+func (q *Query) statements(ctx context.Context, l *lookup, r map[string]quad.Value, withText bool) ([]sentence, error) {
 	f := q.Fact
 	predicate := f.Predicate
 	if !strings.HasPrefix(predicate, "<") {
 		predicate = "<" + stringOf(r[predicate]) + ">"
 	}
-	return l.evidence(ctx, r[f.Subject], quad.IRI(strings.Trim(predicate, "<>")), r[f.Object])
+	return l.statements(ctx, r[f.Subject], quad.IRI(strings.Trim(predicate, "<>")), r[f.Object], withText)
 }
 
 // datedRow is a row of a @dated query asked at a date.
