@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -97,11 +96,11 @@ func runTrain(ctx context.Context, opts trainOptions) error {
 	if opts.output == "" {
 		return nil
 	}
-	var buf bytes.Buffer
-	if err := m.Encode(&buf); err != nil {
+	w, finish, err := openOutput(opts.output, opts.stdout)
+	if err != nil {
 		return fmt.Errorf("train: %w", err)
 	}
-	if err := writeFileWhole(opts.output, buf.Bytes()); err != nil {
+	if err := finish(m.Encode(w)); err != nil {
 		return fmt.Errorf("train: %w", err)
 	}
 	return nil
@@ -216,30 +215,4 @@ func (p *printer) printf(format string, args ...any) {
 	if p.err == nil {
 		_, p.err = fmt.Fprintf(p.w, format, args...)
 	}
-}
-
-// writeFileWhole writes data to a temporary file beside name and renames it
-// into place, so that name is never left half-written.
-func writeFileWhole(name string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Chmod(0o644) // CreateTemp makes it private; a model is data to share
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), name)
-	}
-	if err != nil {
-		if rerr := os.Remove(f.Name()); rerr != nil && !os.IsNotExist(rerr) {
-			return fmt.Errorf("%w (and %v)", err, rerr)
-		}
-		return err
-	}
-	return nil
 }
