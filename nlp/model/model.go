@@ -107,14 +107,23 @@ func (m *Model) Decide(x *nlp.Extraction) {
 }
 
 // Prior gives every fact of the extraction the rules' measured precision
-// for its subkind as its confidence, and keeps them all.
+// for its subkind (subkind's groups) as its confidence, and keeps them all;
+// it computes no features.
 func (m *Model) Prior(x *nlp.Extraction) {
-	for _, c := range Candidates(x) {
-		p, ok := m.Deciders[c.Kind].Priors[subkind(x, c)]
-		if !ok {
-			p = 0.5
+	prior := func(k Kind, sub string) float64 {
+		if p, ok := m.Deciders[k].Priors[sub]; ok {
+			return round3(p)
 		}
-		setConfidence(x, c, round3(p))
+		return 0.5
+	}
+	for i := range x.Entities {
+		x.Entities[i].Confidence = prior(EntityKind, string(x.Entities[i].Type))
+	}
+	for i := range x.Relations {
+		x.Relations[i].Confidence = prior(RelationKind, string(x.Relations[i].Predicate))
+	}
+	for i := range x.Positions {
+		x.Positions[i].Confidence = prior(PositionKind, "position")
 	}
 }
 
