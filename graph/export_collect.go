@@ -245,11 +245,8 @@ func (c *JSONLCollector) WriteJSONL(w io.Writer) error {
 			Object: c.nameOf(f.object), Doc: f.doc, Evidence: f.evidence, Date: f.date,
 			Confidence: confidence[factKey{f.subject, f.object, f.predicate, ""}]})
 	}
-	slices.SortFunc(relations, compareRelations)
-	for _, l := range relations {
-		if err := enc.Encode(l); err != nil {
-			return fmt.Errorf("export jsonl: %w", err)
-		}
+	if err := encodeSorted(enc, relations, compareRelations); err != nil {
+		return fmt.Errorf("export jsonl: %w", err)
 	}
 	relations = nil
 	confidence = combinedConfidences(c.positions)
@@ -262,11 +259,8 @@ func (c *JSONLCollector) WriteJSONL(w io.Writer) error {
 			Org: c.nameOf(f.object), Doc: f.doc, Evidence: f.evidence, Date: f.date, AsOf: f.asOf, Former: f.former,
 			Confidence: confidence[factKey{f.subject, f.object, "", f.title}]})
 	}
-	slices.SortFunc(positions, comparePositions)
-	for _, l := range positions {
-		if err := enc.Encode(l); err != nil {
-			return fmt.Errorf("export jsonl: %w", err)
-		}
+	if err := encodeSorted(enc, positions, comparePositions); err != nil {
+		return fmt.Errorf("export jsonl: %w", err)
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("export jsonl: %w", err)

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -124,19 +123,10 @@ func writeEntityJSONL(g *entityGraph, w io.Writer) error {
 				Object: g.nameOf(e.to), Doc: e.doc, Evidence: e.evidence, Date: e.date, Confidence: e.confidence})
 		}
 	}
-	slices.SortFunc(relations, compareRelations)
-	slices.SortFunc(positions, comparePositions)
-	for _, l := range relations {
-		if err := enc.Encode(l); err != nil {
-			return err
-		}
+	if err := encodeSorted(enc, relations, compareRelations); err != nil {
+		return err
 	}
-	for _, l := range positions {
-		if err := enc.Encode(l); err != nil {
-			return err
-		}
-	}
-	return nil
+	return encodeSorted(enc, positions, comparePositions)
 }
 
 // link is one edge of a viewer's graph: the facts with the same endpoints,

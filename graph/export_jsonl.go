@@ -104,20 +104,26 @@ func WriteJSONL(ctx context.Context, qs graph.QuadStore, w io.Writer) error {
 		}
 		positions = append(positions, pos...)
 	}
-	slices.SortFunc(relations, compareRelations)
-	for _, l := range relations {
-		if err := enc.Encode(l); err != nil {
-			return fmt.Errorf("export jsonl: %w", err)
-		}
+	if err := encodeSorted(enc, relations, compareRelations); err != nil {
+		return fmt.Errorf("export jsonl: %w", err)
 	}
-	slices.SortFunc(positions, comparePositions)
-	for _, l := range positions {
-		if err := enc.Encode(l); err != nil {
-			return fmt.Errorf("export jsonl: %w", err)
-		}
+	if err := encodeSorted(enc, positions, comparePositions); err != nil {
+		return fmt.Errorf("export jsonl: %w", err)
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("export jsonl: %w", err)
+	}
+	return nil
+}
+
+// encodeSorted sorts lines and writes each as a JSON line: the relation and
+// position lines of every JSONL writer, so that they agree byte for byte.
+func encodeSorted[T any](enc *json.Encoder, lines []T, compare func(a, b T) int) error {
+	slices.SortFunc(lines, compare)
+	for _, l := range lines {
+		if err := enc.Encode(l); err != nil {
+			return err
+		}
 	}
 	return nil
 }
