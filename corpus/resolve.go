@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -202,7 +203,7 @@ func renameID(s string, olds []string, to map[string]string) string {
 // addAll adds each of add to list unless it is there or empty.
 func addAll(list []string, add ...string) []string {
 	for _, a := range add {
-		if a != "" && !contains(list, a) {
+		if a != "" && !slices.Contains(list, a) {
 			list = append(list, a)
 		}
 	}
@@ -218,13 +219,4 @@ func without(list []string, s string) []string {
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

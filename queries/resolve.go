@@ -292,18 +292,8 @@ func (l *lookup) sentence(ctx context.Context, label quad.Value) (sentence, erro
 	if len(files) > 0 {
 		s.doc = stringOf(files[0])
 	}
-	// the sentence's own event date, else its document's
-	for _, holder := range []quad.Value{label, doc} {
-		dates, err := l.objects(ctx, holder, hkgraph.Date)
-		if err != nil {
-			return sentence{}, err
-		}
-		if len(dates) > 0 {
-			s.date = stringOf(dates[0])
-			break
-		}
-	}
-	return s, nil
+	s.date, err = l.dateOf(ctx, label)
+	return s, err
 }
 
 // stringOf is the plain text of a value: a string without quotes, an IRI
