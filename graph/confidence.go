@@ -65,13 +65,6 @@ func confidencePointer(p float64, ok bool) *float64 {
 	return &p
 }
 
-// RelationNode is the node of the relation fact between two entity nodes
-// (RelationIRI), the subject of its confidence; predicate is the export
-// name (supports, affiliated_with, partner_of).
-func RelationNode(subject quad.IRI, predicate string, object quad.IRI) quad.IRI {
-	return relationNode(subject, predicate, object)
-}
-
 // FactConfidence is the combined confidence of an entity, relation or
 // position node; ok is false when the store holds none for it.
 func FactConfidence(ctx context.Context, qs graph.QuadStore, node quad.IRI) (p float64, ok bool, err error) {
@@ -92,8 +85,10 @@ func FactConfidence(ctx context.Context, qs graph.QuadStore, node quad.IRI) (p f
 	return p, ok, nil
 }
 
-// relationNode is RelationIRI for the nodes of a stored relation quad.
-func relationNode(subject quad.IRI, predicate string, object quad.IRI) quad.IRI {
+// RelationNode is the node of the relation fact between two entity nodes
+// (RelationIRI), the subject of its confidence; predicate is the export
+// name (supports, affiliated_with, partner_of).
+func RelationNode(subject quad.IRI, predicate string, object quad.IRI) quad.IRI {
 	const sep = "%7C"
 	return quad.IRI(relationPrefix + strings.TrimPrefix(string(subject), entityPrefix) + sep + escapeIRI(predicate, "") + sep +
 		strings.TrimPrefix(string(object), entityPrefix))

@@ -242,7 +242,7 @@ func confidenceNodeOf(f incident) quad.IRI {
 	case "department_of":
 		return ""
 	}
-	return relationNode(f.from, f.predicate, f.to)
+	return RelationNode(f.from, f.predicate, f.to)
 }
 
 func (n *neighbourhoodReader) sure(p *float64) bool {

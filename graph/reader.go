@@ -154,7 +154,7 @@ func (r *graphReader) relationLines(ctx context.Context, e *entityFacts) ([]Rela
 			return nil, err
 		}
 		predicate := exportedRelations[iriOf(q.Predicate)]
-		p, ok, err := r.confidenceOf(ctx, relationNode(e.node, predicate, iriOf(q.Object)))
+		p, ok, err := r.confidenceOf(ctx, RelationNode(e.node, predicate, iriOf(q.Object)))
 		if err != nil {
 			return nil, err
 		}

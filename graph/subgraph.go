@@ -141,7 +141,7 @@ func (r *graphReader) factEdges(ctx context.Context, e *entityFacts) ([]factEdge
 		edge := factEdge{from: e.node, to: iriOf(q.Object), predicate: "department_of"}
 		if q.Predicate != DepartmentOf {
 			edge.predicate = exportedRelations[iriOf(q.Predicate)]
-			p, ok, err := r.confidenceOf(ctx, relationNode(e.node, edge.predicate, edge.to))
+			p, ok, err := r.confidenceOf(ctx, RelationNode(e.node, edge.predicate, edge.to))
 			if err != nil {
 				return nil, err
 			}

@@ -199,8 +199,7 @@ func PositionIRI(personID, title, orgID string) quad.IRI {
 // subject of its confidence: its parts are joined as PositionIRI joins
 // them.
 func RelationIRI(subjectID string, p nlp.Predicate, objectID string) quad.IRI {
-	const sep = "%7C"
-	return quad.IRI(relationPrefix + escapeIRI(subjectID, "") + sep + escapeIRI(string(p), "") + sep + escapeIRI(objectID, ""))
+	return RelationNode(EntityIRI(subjectID), string(p), EntityIRI(objectID))
 }
 
 // docOfLabel returns the document IRI a quad label belongs to: the label
