@@ -54,3 +54,10 @@ func (s *Segmenter) Tokens(sent Sentence) []Token {
 	}
 	return out
 }
+
+// Word looks a word up in gse's dictionary: its part of speech and
+// frequency, and whether it is there.
+func (s *Segmenter) Word(w string) (pos string, freq float64, ok bool) {
+	freq, pos, ok = s.seg.Find(w)
+	return pos, freq, ok
+}
