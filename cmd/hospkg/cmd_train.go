@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -75,21 +76,32 @@ func runTrain(ctx context.Context, opts trainOptions) error {
 	sort.Slice(docs, func(i, j int) bool { return docs[i].Name < docs[j].Name })
 	m := model.Train(docs, max(opts.folds, 2))
 	if opts.folds >= 2 {
-		// First every kind decided, to see which kinds the model improves
-		// by itself; then only those, which is the model written.
-		all, err := model.CrossValidate(docs, opts.folds, model.AllKinds, scoreExtractions(gold))
-		if err != nil {
-			return fmt.Errorf("train: %w", err)
+		// Each kind decided alone, to see which the model improves by
+		// itself; then those together, which is the model written.
+		var trials []*model.CrossValidation
+		var wins []model.Kind
+		for _, k := range model.AllKinds {
+			cv, err := model.CrossValidate(docs, opts.folds, []model.Kind{k}, scoreExtractions(gold))
+			if err != nil {
+				return fmt.Errorf("train: %w", err)
+			}
+			trials = append(trials, cv)
+			wins = append(wins, cv.Wins(winMargin)...)
 		}
-		wins := all.Wins(winMargin)
-		cv := all
-		if len(wins) < len(model.AllKinds) {
+		var cv *model.CrossValidation
+		for _, t := range trials {
+			if slices.Equal(t.Deciding, wins) {
+				cv = t
+			}
+		}
+		if cv == nil {
+			var err error
 			if cv, err = model.CrossValidate(docs, opts.folds, wins, scoreExtractions(gold)); err != nil {
 				return fmt.Errorf("train: %w", err)
 			}
 		}
 		m.Keep(wins)
-		if err := writeCrossValidation(opts.stdout, all, cv); err != nil {
+		if err := writeCrossValidation(opts.stdout, trials, cv); err != nil {
 			return fmt.Errorf("train: %w", err)
 		}
 	}
@@ -162,17 +174,21 @@ func scoreExtractions(gold eval.Gold) model.Scorer {
 // model to decide it: less is within what the choice of folds moves.
 const winMargin = 0.005
 
-// writeCrossValidation prints the fold tables (every kind decided, and the
-// kinds that won alone) and the reliability table as Markdown.
-func writeCrossValidation(w io.Writer, all, cv *model.CrossValidation) error {
+// writeCrossValidation prints the fold tables (each kind decided alone, and
+// the kinds that won together) and the reliability table as Markdown.
+func writeCrossValidation(w io.Writer, trials []*model.CrossValidation, cv *model.CrossValidation) error {
 	p := &printer{w: w}
 	p.printf("%d-fold cross-validation by document: every figure is for documents the model was not trained on\n", cv.Folds)
-	tables := []*model.CrossValidation{all}
-	if cv != all {
+	tables := trials
+	if !slices.Contains(trials, cv) {
 		tables = append(tables, cv)
 	}
 	for _, t := range tables {
-		p.printf("\nthe model deciding %s\n\n", kindList(t.Deciding))
+		alone := ""
+		if len(t.Deciding) == 1 && len(trials) > 1 && slices.Contains(trials, t) {
+			alone = " alone"
+		}
+		p.printf("\nthe model deciding %s%s\n\n", kindList(t.Deciding), alone)
 		p.printf("| kind | row | rules P / R / F1 | rules + model P / R / F1 | ΔF1 |\n| --- | --- | --- | --- | --- |\n")
 		for _, kind := range eval.Kinds {
 			for _, key := range t.Rules.Keys(kind) {

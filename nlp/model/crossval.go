@@ -66,6 +66,25 @@ func CrossValidate(docs []Document, folds int, deciding []Kind, score Scorer) (*
 				conf = append(conf, m.Confidence(l.Candidate))
 				right = append(right, l.right)
 			}
+			// And the names the model adds.
+			for _, k := range subkindsOf(additionSources) {
+				dec := &m.Deciders[k]
+				if dec.Weights == nil || len(dec.Thresholds) == 0 {
+					continue
+				}
+				items := labelAdditions([]Document{d}, additionSources[k])
+				as := make([]Addition, len(items))
+				p := make([]float64, len(items))
+				for i, l := range items {
+					as[i], p[i] = l.Addition, round3(m.Confidence(Candidate{Kind: k, Features: l.Features}))
+				}
+				for _, i := range chooseAdditions(as, p) {
+					if t, ok := dec.Thresholds[string(as[i].Type)]; ok && p[i] >= t {
+						conf = append(conf, p[i])
+						right = append(right, items[i].right)
+					}
+				}
+			}
 			x := Clone(d.X)
 			m.Decide(x)
 			decided[i] = x
@@ -122,30 +141,51 @@ func Clone(x *nlp.Extraction) *nlp.Extraction {
 }
 
 // AllKinds lists the kinds of fact.
-var AllKinds = []Kind{EntityKind, RelationKind, PositionKind}
+var AllKinds = []Kind{EntityKind, RelationKind, PositionKind, PersonKind}
 
-// Wins lists the kinds whose F1 the model raised on the folds left out by
-// at least margin.
+// Wins lists the kinds whose row (Row) the model raised on the folds left
+// out by at least margin.
 func (cv *CrossValidation) Wins(margin float64) []Kind {
 	var out []Kind
 	for _, k := range cv.Deciding {
-		key := eval.AllKey
-		if k == PositionKind {
-			key = eval.PositionTitleOrg
-		}
-		if cv.Model.Rows[k.String()][key].F1 >= cv.Rules.Rows[k.String()][key].F1+margin {
+		kind, key := k.Row()
+		if cv.Model.Rows[kind][key].F1 >= cv.Rules.Rows[kind][key].F1+margin {
 			out = append(out, k)
 		}
 	}
 	return out
 }
 
+// Row names the row of a report that tells whether the model deciding the
+// kind helps: the kind's overall F1; for positions, title and organisation;
+// for proposals, the relations'.
+func (k Kind) Row() (kind, key string) {
+	switch k {
+	case PositionKind:
+		return PositionKind.String(), eval.PositionTitleOrg
+	case PersonKind:
+		return EntityKind.String(), eval.AllKey
+	}
+	return k.String(), eval.AllKey
+}
+
 // Keep makes the model decide the facts of the kinds listed only: the
 // thresholds of every other kind go to 0, so that it keeps all their facts
-// and gives only their confidence.
+// and gives only their confidence, and a kind that adds names (or retypes
+// organisations, when entities are not decided) loses its thresholds, so
+// that it adds (or retypes) none.
 func (m *Model) Keep(deciding []Kind) {
 	for k := Kind(0); k < kinds; k++ {
-		if slices.Contains(deciding, k) {
+		on := slices.Contains(deciding, k)
+		if k == RetypeKind {
+			// Retyping is part of deciding entities.
+			on = slices.Contains(deciding, EntityKind)
+		}
+		if on {
+			continue
+		}
+		if _, adds := additionSources[k]; adds || k == RetypeKind {
+			m.Deciders[k].Thresholds = map[string]float64{}
 			continue
 		}
 		for sub := range m.Deciders[k].Thresholds {

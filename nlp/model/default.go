@@ -8,7 +8,7 @@ import (
 // defaultModel is the model trained on the repository's corpus, rebuilt
 // with
 //
-//	go run ./cmd/hospkg train --gold eval/corpus/gold.json --docs eval/corpus/docs -o nlp/model/default.model
+//	go run ./cmd/hospkg train --gold eval/corpus/gold.json --docs eval/corpus/docs --gold eval/testdata/seeds.gold.json --docs seeds -o nlp/model/default.model
 //
 // (a test checks that the file is what that command writes).
 //

@@ -11,7 +11,7 @@ import (
 )
 
 // magic opens every model file; the digit is the format's version.
-const magic = "hospkg-model-1\n"
+const magic = "hospkg-model-2\n"
 
 // Encode writes the model in its file format: the magic line, then per
 // kind the calibration, the bias, the weights sorted by feature (float32)

@@ -16,11 +16,16 @@ import (
 // Kind is the kind of fact a candidate proposes.
 type Kind int
 
-// The three kinds of fact the rules propose and the model decides.
+// The three kinds of fact the rules propose and the model decides, the
+// names of officials the rules missed that the model may add (Persons), and
+// the other type it may give an organisation (Retypes), part of deciding
+// entities.
 const (
 	EntityKind Kind = iota
 	RelationKind
 	PositionKind
+	PersonKind
+	RetypeKind
 	kinds
 )
 
@@ -33,6 +38,10 @@ func (k Kind) String() string {
 		return "relation"
 	case PositionKind:
 		return "position"
+	case PersonKind:
+		return "person"
+	case RetypeKind:
+		return "retype"
 	}
 	return "kind" + strconv.Itoa(int(k))
 }
@@ -72,6 +81,7 @@ type featurizer struct {
 	involved   map[string]int      // relations and positions per entity ID
 	postsAt    map[string]int      // positions per organisation ID
 	topOrg     string              // the most mentioned organisation
+	counts     map[string]int      // occurrences in the text, by string (occurrences)
 	buf        []uint32            // the features of the candidate being read
 }
 
@@ -126,7 +136,11 @@ func newFeaturizer(x *nlp.Extraction) *featurizer {
 // features: entities, then relations, then positions, each in the
 // extraction's order.
 func Candidates(x *nlp.Extraction) []Candidate {
-	f := newFeaturizer(x)
+	return newFeaturizer(x).candidates()
+}
+
+func (f *featurizer) candidates() []Candidate {
+	x := f.x
 	out := make([]Candidate, 0, len(x.Entities)+len(x.Relations)+len(x.Positions))
 	for i := range x.Entities {
 		out = append(out, Candidate{Kind: EntityKind, Index: i, Features: slices.Clone(f.entity(&x.Entities[i]))})
@@ -140,6 +154,20 @@ func Candidates(x *nlp.Extraction) []Candidate {
 	return out
 }
 
+// occurrences counts the occurrences of s in the document's text, once per
+// string.
+func (f *featurizer) occurrences(s string) int {
+	if n, ok := f.counts[s]; ok {
+		return n
+	}
+	if f.counts == nil {
+		f.counts = make(map[string]int)
+	}
+	n := strings.Count(f.x.Doc.Text, s)
+	f.counts[s] = n
+	return n
+}
+
 // FNV-1a, 32 bits: the hash of a feature's name.
 const (
 	fnvOffset = 2166136261
@@ -149,6 +177,11 @@ const (
 // add adds the feature named by its parts joined by U+001F, hashed into
 // the feature space without building the name.
 func (f *featurizer) add(parts ...string) {
+	f.buf = append(f.buf, featureHash(parts...)&(1<<featureBits-1))
+}
+
+// featureHash is the FNV-1a hash of the parts joined by U+001F.
+func featureHash(parts ...string) uint32 {
 	h := uint32(fnvOffset)
 	for i, part := range parts {
 		if i > 0 {
@@ -160,7 +193,7 @@ func (f *featurizer) add(parts ...string) {
 			h *= fnvPrime
 		}
 	}
-	f.buf = append(f.buf, h&(1<<featureBits-1))
+	return h
 }
 
 // entity: the name's shape (suffix, prefix, length, digits, letters), how
@@ -178,6 +211,13 @@ func (f *featurizer) entity(e *nlp.Entity) []uint32 {
 	n := utf8.RuneCountInString(e.Name)
 	f.add("len", t, bucket(n, 2, 3, 4, 5, 7, 10, 15, 25))
 	f.add("shape", t, shape(e.Name))
+	for i, r := range e.Name {
+		if i == 0 {
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(e.Name[:i])
+		f.add("bigram", t, e.Name[i-utf8.RuneLen(prev):i+utf8.RuneLen(r)])
+	}
 	ms := f.mentions[e.ID]
 	f.add("mentions", t, bucket(len(ms), 1, 2, 3, 5, 10))
 	f.add("aliases", t, bucket(len(e.Aliases), 1, 2, 3))
@@ -199,7 +239,7 @@ func (f *featurizer) entity(e *nlp.Entity) []uint32 {
 	spread := map[int]bool{}
 	for k, m := range ms {
 		spread[m.Sentence] = true
-		if k < 8 {
+		if k < 3 {
 			f.tokenContext(t, m)
 			text := f.x.Doc.Text
 			f.add("mb", t, runeBefore(text, m.Start))
@@ -241,6 +281,21 @@ func (f *featurizer) entity(e *nlp.Entity) []uint32 {
 		f.add("top", t, strconv.FormatBool(e.ID == f.topOrg))
 		f.add("positionsAt", t, bucket(f.postsAt[e.ID], 1, 2, 4))
 	}
+	// Is the entity named on its own, or only inside other names?
+	alone := 0
+	for _, m := range ms {
+		inside := false
+		for _, o := range f.bySentence[m.Sentence] {
+			if o.Entity != e.ID && o.Start <= m.Start && o.End >= m.End && o.End-o.Start > m.End-m.Start {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			alone++
+		}
+	}
+	f.add("alone", t, bucket(alone, 1, 2, 4))
 	for _, other := range f.x.Entities {
 		if other.ID != e.ID && other.Type.IsOrg() && e.Type.IsOrg() && len(other.Name) < len(e.Name) && strings.Contains(e.Name, other.Name) {
 			where := "inside"
@@ -560,4 +615,11 @@ func shape(name string) string {
 		s = s[:3]
 	}
 	return s
+}
+
+func boolName(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
 }

@@ -12,6 +12,9 @@
 package model
 
 import (
+	"maps"
+	"slices"
+
 	"hospkg/nlp"
 )
 
@@ -27,7 +30,10 @@ type Decider struct {
 	// fitted on predictions for documents the weights were not trained on.
 	A, B float64
 	// Thresholds holds, per subkind (entity type, predicate, "position"),
-	// the confidence below which a candidate is dropped; 0 keeps all.
+	// the confidence below which a candidate is dropped; 0 keeps all. For
+	// names the rules missed (PersonKind) it holds, under "Official", the
+	// confidence from which a name is added as an official; without it
+	// none is.
 	Thresholds map[string]float64
 	// Priors holds, per subkind, the share of the rules' proposals that
 	// were right in the training gold: the confidence of a fact when the
@@ -64,9 +70,18 @@ func (m *Model) Confidence(c Candidate) float64 {
 // the parent of a department it keeps, is kept whatever its own
 // confidence: the fact vouches for it, and dropping it would drop the fact.
 func (m *Model) Decide(x *nlp.Extraction) {
-	cands := Candidates(x)
+	f := newFeaturizer(x)
+	cands := f.candidates()
 	keep := make([]bool, len(cands))
 	vouched := make(map[string]bool)
+	retypes := m.chooseRetypes(x, f)
+	for id := range retypes {
+		vouched[id] = true
+	}
+	// Names are chosen on the rules' extraction, as they were in training,
+	// and added once the rules' facts are decided.
+	names := m.chooseNames(f)
+	mainOrg := f.topOrg
 	for i, c := range cands {
 		p := m.Confidence(c)
 		keep[i] = p >= m.Deciders[c.Kind].Thresholds[subkind(x, c)]
@@ -104,6 +119,13 @@ func (m *Model) Decide(x *nlp.Extraction) {
 		}
 	}
 	apply(x, cands, keep)
+	if _, ok := x.Entity(mainOrg); !ok {
+		mainOrg = ""
+	}
+	for _, id := range slices.Sorted(maps.Keys(retypes)) {
+		retypeEntity(x, id, retypes[id], mainOrg)
+	}
+	addNames(x, names, mainOrg)
 }
 
 // Prior gives every fact of the extraction the rules' measured precision

@@ -35,11 +35,12 @@ func handMade() *nlp.Extraction {
 	}
 }
 
-// constant is a model that gives every candidate of a kind the same
-// confidence, sigmoid(bias), and drops those below threshold.
-func constant(bias [kinds]float64, threshold [kinds]float64) *Model {
+// constant is a model that gives every candidate of the three kinds of fact
+// the same confidence, sigmoid(bias), and drops those below threshold; it
+// adds no names and retypes nothing.
+func constant(bias [3]float64, threshold [3]float64) *Model {
 	m := &Model{}
-	for k := Kind(0); k < kinds; k++ {
+	for k := EntityKind; k <= PositionKind; k++ {
 		m.Deciders[k] = Decider{Weights: &Logistic{Bias: bias[k], Weights: map[uint32]float64{}}, A: 1,
 			Thresholds: map[string]float64{}, Priors: map[string]float64{}}
 		for _, sub := range []string{"Hospital", "Department", "Official", "Institution", "supports", "affiliated_with", "partner_of", "position"} {
@@ -53,7 +54,7 @@ func constant(bias [kinds]float64, threshold [kinds]float64) *Model {
 func TestDecideKeepsWhatFactsVouchFor(t *testing.T) {
 	x := handMade()
 	// Every entity below its threshold; relations and positions above.
-	m := constant([kinds]float64{-3, 3, 3}, [kinds]float64{0.5, 0.5, 0.5})
+	m := constant([3]float64{-3, 3, 3}, [3]float64{0.5, 0.5, 0.5})
 	m.Decide(x)
 	var kept []string
 	for _, e := range x.Entities {
@@ -83,7 +84,7 @@ func TestDecideKeepsWhatFactsVouchFor(t *testing.T) {
 func TestDecideDropsFactsOfDroppedEntities(t *testing.T) {
 	x := handMade()
 	// Everything below threshold: nothing vouches, everything goes.
-	m := constant([kinds]float64{-3, -3, -3}, [kinds]float64{0.5, 0.5, 0.5})
+	m := constant([3]float64{-3, -3, -3}, [3]float64{0.5, 0.5, 0.5})
 	m.Decide(x)
 	if len(x.Entities)+len(x.Mentions)+len(x.Relations)+len(x.Positions) != 0 {
 		t.Fatalf("left %+v", x)
@@ -92,7 +93,7 @@ func TestDecideDropsFactsOfDroppedEntities(t *testing.T) {
 
 func TestPriorKeepsEverything(t *testing.T) {
 	x := handMade()
-	m := constant([kinds]float64{-3, -3, -3}, [kinds]float64{0.5, 0.5, 0.5})
+	m := constant([3]float64{-3, -3, -3}, [3]float64{0.5, 0.5, 0.5})
 	m.Prior(x)
 	if len(x.Entities) != 6 || len(x.Relations) != 1 || len(x.Positions) != 1 {
 		t.Fatalf("Prior dropped facts: %+v", x)
@@ -127,7 +128,7 @@ func TestCandidatesFollowTheExtraction(t *testing.T) {
 }
 
 func TestEncodeDecodeRoundTrip(t *testing.T) {
-	m := constant([kinds]float64{-1, 0.5, 2}, [kinds]float64{0.3, 0, 0.1})
+	m := constant([3]float64{-1, 0.5, 2}, [3]float64{0.3, 0, 0.1})
 	m.Deciders[EntityKind].Weights.Weights[7] = 0.25
 	m.Deciders[EntityKind].A, m.Deciders[EntityKind].B = 0.8, -0.1
 	var first bytes.Buffer

@@ -98,51 +98,25 @@ func Train(docs []Document, folds int) *Model {
 	all := label(docs)
 	counts := goldCounts(docs)
 	m := &Model{}
-	for k := Kind(0); k < kinds; k++ {
+	for _, k := range []Kind{EntityKind, RelationKind, PositionKind} {
 		var items []labelled
 		for _, l := range all {
 			if l.Kind == k {
 				items = append(items, l)
 			}
 		}
-		z := outOfFoldLogits(items, folds)
-		right := make([]bool, len(items))
-		for i, l := range items {
-			right[i] = l.right
-		}
-		d := Decider{Weights: trainLogistic(examples(items, -1, folds), defaultTraining)}
-		d.A, d.B = platt(z, right)
+		d, z := fitCalibrated(items, func(l labelled) (Example, int) {
+			return Example{Features: l.Features, Right: l.right}, l.doc
+		}, folds)
 		d.Thresholds = thresholds(items, z, d.A, d.B, counts)
 		d.Priors = priors(items)
 		m.Deciders[k] = d
 	}
+	m.Deciders[RetypeKind] = trainRetypes(docs, folds)
+	for _, k := range subkindsOf(additionSources) {
+		m.Deciders[k] = trainAdditions(docs, additionSources[k], all, counts, folds)
+	}
 	return m
-}
-
-// examples are the items not in fold (all of them when fold < 0).
-func examples(items []labelled, fold, folds int) []Example {
-	var out []Example
-	for _, l := range items {
-		if fold < 0 || l.doc%folds != fold {
-			out = append(out, Example{Features: l.Features, Right: l.right})
-		}
-	}
-	return out
-}
-
-// outOfFoldLogits scores each item with weights trained on the folds its
-// document is not in.
-func outOfFoldLogits(items []labelled, folds int) []float64 {
-	z := make([]float64, len(items))
-	for f := 0; f < folds; f++ {
-		w := trainLogistic(examples(items, f, folds), defaultTraining)
-		for i, l := range items {
-			if l.doc%folds == f {
-				z[i] = w.Logit(l.Features)
-			}
-		}
-	}
-	return z
 }
 
 // thresholds picks, per subkind, the confidence threshold that maximises
@@ -216,6 +190,102 @@ func priors(items []labelled) map[string]float64 {
 // subkinds lists the keys of a per-subkind map in order.
 func subkinds[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// fitCalibrated trains a decider's weights on the examples of every item
+// and calibrates them on logits for items of documents left out (example
+// gives an item's example and document; a document is in fold doc mod
+// folds); it returns those logits too, in the items' order.
+func fitCalibrated[T any](items []T, example func(T) (Example, int), folds int) (Decider, []float64) {
+	exs := make([]Example, len(items))
+	doc := make([]int, len(items))
+	right := make([]bool, len(items))
+	for i, it := range items {
+		exs[i], doc[i] = example(it)
+		right[i] = exs[i].Right
+	}
+	z := make([]float64, len(exs))
+	for fold := 0; fold < folds; fold++ {
+		var train []Example
+		for i, ex := range exs {
+			if doc[i]%folds != fold {
+				train = append(train, ex)
+			}
+		}
+		w := trainLogistic(train, defaultTraining)
+		for i, ex := range exs {
+			if doc[i]%folds == fold {
+				z[i] = w.Logit(ex.Features)
+			}
+		}
+	}
+	d := Decider{Weights: trainLogistic(exs, defaultTraining)}
+	d.A, d.B = platt(z, right)
+	return d, z
+}
+
+// bestF1Threshold is the confidence from which facts added to those the
+// rules found (tp right and fp wrong of gold in all) raise the F1 most,
+// the added facts given in the order they would be added, most believed
+// first; ok is false when none raises it.
+func bestF1Threshold(added []scoredFact, tp, fp, gold int) (threshold float64, ok bool) {
+	sort.SliceStable(added, func(i, j int) bool { return added[i].p > added[j].p })
+	f1 := func(tp, fp int) float64 {
+		if tp == 0 {
+			return 0
+		}
+		return 2 * float64(tp) / float64(2*tp+fp+(gold-tp))
+	}
+	best, bestAt := f1(tp, fp), -1
+	for i, s := range added {
+		if s.right {
+			tp++
+		} else {
+			fp++
+		}
+		if i+1 < len(added) && added[i+1].p == s.p {
+			continue
+		}
+		if v := f1(tp, fp); v > best+1e-12 {
+			best, bestAt = v, i
+		}
+	}
+	if bestAt < 0 {
+		return 0, false
+	}
+	return added[bestAt].p, true
+}
+
+// scoredFact is a fact the model would add, with its confidence and label.
+type scoredFact struct {
+	p     float64
+	right bool
+}
+
+// rulesTally counts the rules' right and wrong facts per subkind.
+func rulesTally(all []labelled, k Kind) (tp, fp map[string]int) {
+	tp, fp = make(map[string]int), make(map[string]int)
+	for _, l := range all {
+		if l.Kind != k {
+			continue
+		}
+		if l.right {
+			tp[l.sub]++
+		} else {
+			fp[l.sub]++
+		}
+	}
+	return tp, fp
+}
+
+// subkindsOf lists the kinds of a per-kind map in order.
+func subkindsOf[V any](m map[Kind]V) []Kind {
+	keys := make([]Kind, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
