@@ -1,7 +1,6 @@
 package model
 
 import (
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -83,6 +82,7 @@ type featurizer struct {
 	topOrg     string              // the most mentioned organisation
 	counts     map[string]int      // occurrences in the text, by string (occurrences)
 	buf        []uint32            // the features of the candidate being read
+	block      []uint32            // where kept features are copied (keep)
 }
 
 func newFeaturizer(x *nlp.Extraction) *featurizer {
@@ -141,17 +141,30 @@ func Candidates(x *nlp.Extraction) []Candidate {
 
 func (f *featurizer) candidates() []Candidate {
 	x := f.x
-	out := make([]Candidate, 0, len(x.Entities)+len(x.Relations)+len(x.Positions))
+	n := len(x.Entities) + len(x.Relations) + len(x.Positions)
+	out := make([]Candidate, 0, n)
 	for i := range x.Entities {
-		out = append(out, Candidate{Kind: EntityKind, Index: i, Features: slices.Clone(f.entity(&x.Entities[i]))})
+		out = append(out, Candidate{Kind: EntityKind, Index: i, Features: f.keep(f.entity(&x.Entities[i]), n)})
 	}
 	for i := range x.Relations {
-		out = append(out, Candidate{Kind: RelationKind, Index: i, Features: slices.Clone(f.relation(&x.Relations[i]))})
+		out = append(out, Candidate{Kind: RelationKind, Index: i, Features: f.keep(f.relation(&x.Relations[i]), n)})
 	}
 	for i := range x.Positions {
-		out = append(out, Candidate{Kind: PositionKind, Index: i, Features: slices.Clone(f.position(&x.Positions[i]))})
+		out = append(out, Candidate{Kind: PositionKind, Index: i, Features: f.keep(f.position(&x.Positions[i]), n)})
 	}
 	return out
+}
+
+// keep copies a candidate's features out of the buffer the next candidate
+// reuses, into one block shared by the candidates of the document (a
+// block sized for about n candidates more): one allocation for many.
+func (f *featurizer) keep(features []uint32, n int) []uint32 {
+	if cap(f.block)-len(f.block) < len(features) {
+		f.block = make([]uint32, 0, max(n*48, 4*len(features)))
+	}
+	start := len(f.block)
+	f.block = append(f.block, features...)
+	return f.block[start:len(f.block):len(f.block)]
 }
 
 // occurrences counts the occurrences of s in the document's text, once per

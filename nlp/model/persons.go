@@ -111,10 +111,14 @@ func (f *featurizer) persons(found bool) []Addition {
 	}
 	// Features, once every place is known: how often a name is proposed
 	// says how often the document names it.
+	total := 0
+	for _, pl := range places {
+		total += len(pl.names)
+	}
 	for _, pl := range places {
 		for k := range pl.names {
 			a := &pl.names[k]
-			a.Features = slices.Clone(f.person(a, cueBefore(text[pl.sentence.Start:a.Start]), cueAfter(text[a.End:pl.sentence.End]), pl.toks, pl.byline, proposed[a.Name]))
+			a.Features = f.keep(f.person(a, cueBefore(text[pl.sentence.Start:a.Start]), cueAfter(text[a.End:pl.sentence.End]), pl.toks, pl.byline, proposed[a.Name]), total)
 		}
 		out = append(out, pl.names...)
 	}
