@@ -97,10 +97,6 @@ func trainAdditions(docs []Document, source func(*featurizer, bool) []Addition, 
 		}
 		for _, k := range chooseAdditions(adds[start:end], p[start:end]) {
 			t := string(items[start+k].Type)
-			if it := items[start+k]; p[start+k] > 0.3 {
-				tx := docs[it.doc].X.Doc.Text
-				debugf("ADD %.3f %v %s %s [%s] %s\n", p[start+k], it.right, t, tx[max(0, it.Start-12):it.Start], it.Name, tx[it.End:min(len(tx), it.End+9)])
-			}
 			added[t] = append(added[t], scoredFact{p[start+k], items[start+k].right})
 		}
 		start = end
