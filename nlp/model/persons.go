@@ -47,16 +47,17 @@ func (f *featurizer) persons(found bool) []Addition {
 	proposed := make(map[string]int) // places proposing each name
 	text := x.Doc.Text
 	site := 0
+	var spans [][2]int
 	for si, s := range x.Sentences {
 		if si >= len(x.Tokens) {
 			break
 		}
 		toks := x.Tokens[si]
 		covered := f.bySentence[s.Index]
-		ends := make(map[int][]int) // name starts → where the name may end
+		spans = spans[:0] // the names' starts and ends
 		add := func(start, end int) {
-			if start < end && !slices.Contains(ends[start], end) && allHan(text[start:end]) {
-				ends[start] = append(ends[start], end)
+			if start < end && allHan(text[start:end]) {
+				spans = append(spans, [2]int{start, end})
 			}
 		}
 		for k, tok := range toks {
@@ -77,9 +78,16 @@ func (f *featurizer) persons(found bool) []Addition {
 				}
 			}
 		}
-		if len(ends) == 0 {
+		if len(spans) == 0 {
 			continue
 		}
+		slices.SortFunc(spans, func(a, b [2]int) int {
+			if a[0] != b[0] {
+				return a[0] - b[0]
+			}
+			return a[1] - b[1]
+		})
+		spans = slices.Compact(spans)
 		byline := false
 		for _, m := range bylineMarks {
 			if strings.Contains(s.Text, m) {
@@ -87,21 +95,20 @@ func (f *featurizer) persons(found bool) []Addition {
 				break
 			}
 		}
-		starts := make([]int, 0, len(ends))
-		for start := range ends {
-			starts = append(starts, start)
-		}
-		slices.Sort(starts)
-		for _, start := range starts {
-			slices.Sort(ends[start])
-			names := make([]Addition, len(ends[start]))
+		for i := 0; i < len(spans); {
+			j := i
+			for j < len(spans) && spans[j][0] == spans[i][0] {
+				j++
+			}
+			names := make([]Addition, j-i)
 			anyFound := false
-			for k, end := range ends[start] {
-				names[k] = Addition{Type: nlp.Official, Sentence: s.Index, Start: start, End: end, Name: text[start:end], Site: site}
-				names[k].Found = officials[names[k].Name] || overlaps(covered, start, end)
+			for k, sp := range spans[i:j] {
+				names[k] = Addition{Type: nlp.Official, Sentence: s.Index, Start: sp[0], End: sp[1], Name: text[sp[0]:sp[1]], Site: site}
+				names[k].Found = officials[names[k].Name] || overlaps(covered, sp[0], sp[1])
 				anyFound = anyFound || names[k].Found
 				proposed[names[k].Name]++
 			}
+			i = j
 			site++
 			if anyFound && !found {
 				continue
@@ -264,7 +271,7 @@ func (f *featurizer) person(p *Addition, before, after string, toks []nlp.Token,
 	// What gse's dictionary knows of the name, its parts, and the words it
 	// would make with the characters around it.
 	glued := lastRunes(p.Name, 1) + firstRunes(text[p.End:], 1)
-	for _, w := range []struct{ name, text string }{{"p-dict", p.Name}, {"p-dictFirst2", firstRunes(p.Name, 2)}, {"p-dictGlued", glued}} {
+	for _, w := range []struct{ name, text string }{{"p-dict", p.Name}, {"p-dictGlued", glued}} {
 		if pos, freq, ok := seg.Word(w.text); ok {
 			f.add(w.name, ln, pos, bucket(int(freq), 10, 100, 1000, 10000))
 		} else {
