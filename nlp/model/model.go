@@ -1,10 +1,12 @@
 // Package model is hospkg's learned decider: the rules of package nlp
-// propose entities, relations and positions, and a logistic regression over
+// propose entities, relations and positions, and logistic regressions over
 // hashed features of each proposal (its name's shape, its context, the rule
-// that proposed it, the cue words around it) decides which to keep and how
-// sure to be. It is trained on gold in score.py's format (Train), checked by
-// document-level cross-validation (CrossValidate), and the model trained on
-// the repository's corpus is embedded in the binary (Default).
+// that proposed it, the cue words around it) decide which to keep, which
+// type an organisation is (Retypes) and how sure to be; another adds the
+// officials the rules missed (Persons). It is trained on gold in score.py's
+// format (Train), checked by document-level cross-validation
+// (CrossValidate), and the model trained on the repository's corpus is
+// embedded in the binary (Default).
 //
 // The rules stay readable and runnable without it: a pipeline that never
 // calls Decide gets the rules' facts, and Prior gives them the rules'
