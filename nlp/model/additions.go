@@ -152,10 +152,12 @@ func chooseAdditions(as []Addition, p []float64) []int {
 }
 
 // chosenNames are the names the deciders of the adding kinds would add to
-// an extraction, most believed first, with their confidences.
+// an extraction, most believed first, with their confidences and their
+// indices among the names they were chosen from.
 type chosenNames struct {
 	names []Addition
 	p     []float64
+	index []int
 }
 
 // chooseNames picks, on the rules' extraction, the names the deciders of
@@ -167,16 +169,30 @@ func (m *Model) chooseNames(f *featurizer) chosenNames {
 		if d.Weights == nil || len(d.Thresholds) == 0 {
 			continue
 		}
-		as := additionSources[k](f, false)
-		p := make([]float64, len(as))
-		for i := range as {
-			p[i] = round3(m.Confidence(Candidate{Kind: k, Features: as[i].Features}))
-		}
-		for _, i := range chooseAdditions(as, p) {
-			if t, ok := d.Thresholds[string(as[i].Type)]; ok && p[i] >= t {
-				out.names = append(out.names, as[i])
-				out.p = append(out.p, p[i])
-			}
+		names := m.added(k, additionSources[k](f, false))
+		out.names = append(out.names, names.names...)
+		out.p = append(out.p, names.p...)
+	}
+	return out
+}
+
+// added picks the names of as that the decider of kind k adds: those
+// chooseAdditions gives whose confidence reaches their type's threshold.
+func (m *Model) added(k Kind, as []Addition) chosenNames {
+	var out chosenNames
+	d := &m.Deciders[k]
+	if d.Weights == nil || len(d.Thresholds) == 0 {
+		return out
+	}
+	p := make([]float64, len(as))
+	for i := range as {
+		p[i] = round3(m.Confidence(Candidate{Kind: k, Features: as[i].Features}))
+	}
+	for _, i := range chooseAdditions(as, p) {
+		if t, ok := d.Thresholds[string(as[i].Type)]; ok && p[i] >= t {
+			out.names = append(out.names, as[i])
+			out.p = append(out.p, p[i])
+			out.index = append(out.index, i)
 		}
 	}
 	return out

@@ -68,21 +68,15 @@ func CrossValidate(docs []Document, folds int, deciding []Kind, score Scorer) (*
 			}
 			// And the names the model adds.
 			for _, k := range subkindsOf(additionSources) {
-				dec := &m.Deciders[k]
-				if dec.Weights == nil || len(dec.Thresholds) == 0 {
-					continue
-				}
 				items := labelAdditions([]Document{d}, additionSources[k])
 				as := make([]Addition, len(items))
-				p := make([]float64, len(items))
 				for i, l := range items {
-					as[i], p[i] = l.Addition, round3(m.Confidence(Candidate{Kind: k, Features: l.Features}))
+					as[i] = l.Addition
 				}
-				for _, i := range chooseAdditions(as, p) {
-					if t, ok := dec.Thresholds[string(as[i].Type)]; ok && p[i] >= t {
-						conf = append(conf, p[i])
-						right = append(right, items[i].right)
-					}
+				names := m.added(k, as)
+				for i, index := range names.index {
+					conf = append(conf, names.p[i])
+					right = append(right, items[index].right)
 				}
 			}
 			x := Clone(d.X)
@@ -158,7 +152,7 @@ func (cv *CrossValidation) Wins(margin float64) []Kind {
 
 // Row names the row of a report that tells whether the model deciding the
 // kind helps: the kind's overall F1; for positions, title and organisation;
-// for proposals, the relations'.
+// for the officials it adds, the entities'.
 func (k Kind) Row() (kind, key string) {
 	switch k {
 	case PositionKind:

@@ -71,6 +71,10 @@ func (m *Model) Confidence(c Candidate) float64 {
 // An entity that is an end of a relation or a position the model keeps, or
 // the parent of a department it keeps, is kept whatever its own
 // confidence: the fact vouches for it, and dropping it would drop the fact.
+//
+// Then an organisation the retype decider reads as another type gets it
+// (Retypes), and the names the person decider believes are added as
+// officials (Persons), each with its confidence.
 func (m *Model) Decide(x *nlp.Extraction) {
 	f := newFeaturizer(x)
 	cands := f.candidates()
