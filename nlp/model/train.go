@@ -87,10 +87,12 @@ func goldCounts(docs []Document) map[string]int {
 }
 
 // Train learns a model from documents the rules extracted and their gold:
-// for each kind, the weights from every candidate, the calibration and the
-// thresholds from predictions for documents left out (folds folds, by
-// document), and the priors from the rules' precision. The same documents
-// in the same order give the same model.
+// for each kind (the rules' entities, relations and positions, the
+// organisations' other types, the names to add), the weights from every
+// candidate, the calibration and the thresholds from predictions for
+// documents left out (folds folds, by document), and the priors from the
+// rules' precision. The same documents in the same order give the same
+// model.
 func Train(docs []Document, folds int) *Model {
 	if folds < 2 {
 		folds = 2
