@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"hospkg/intake"
@@ -21,14 +22,17 @@ type dateTally struct {
 // gold was dated, from the page alone): the figures may not fall below
 // those the rules reached, in the comments. 42 of the corpus's gold dates
 // come from the page's address only, which a text file does not hold: 40
-// of the misses are those.
+// of the misses are those. Only the articles DATES.md's rules dated
+// (those corpus/dates.tsv lists) are counted: batches 9 and 10 were dated
+// from the page's text alone, and only where it states when it was
+// published.
 func TestDocumentDates(t *testing.T) {
 	p, err := nlp.NewPipeline()
 	if err != nil {
 		t.Fatal(err)
 	}
-	corpus := tallyDates(t, p, "corpus/gold.json", "corpus/docs")
-	seeds := tallyDates(t, p, "testdata/seeds.gold.json", "../seeds")
+	corpus := tallyDates(t, p, "corpus/gold.json", "corpus/docs", datedByRules(t))
+	seeds := tallyDates(t, p, "testdata/seeds.gold.json", "../seeds", nil)
 	t.Logf("corpus: %+v; seeds: %+v", corpus, seeds)
 	if corpus.right < 112 || corpus.wrong+corpus.extra > 8 { // 113 right, 4 wrong, 3 extra, 43 missed
 		t.Errorf("corpus dates: %+v", corpus)
@@ -38,7 +42,25 @@ func TestDocumentDates(t *testing.T) {
 	}
 }
 
-func tallyDates(t *testing.T, p *nlp.Pipeline, goldPath, docs string) dateTally {
+// datedByRules lists the corpus articles corpus/dates.tsv dates.
+func datedByRules(t *testing.T) map[string]bool {
+	t.Helper()
+	raw, err := os.ReadFile("corpus/dates.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make(map[string]bool)
+	for i, line := range strings.Split(strings.TrimRight(string(raw), "\n"), "\n") {
+		if i > 0 {
+			out[strings.SplitN(line, "\t", 2)[0]] = true
+		}
+	}
+	return out
+}
+
+// tallyDates compares the dates of the gold's documents (of only, when it
+// is not nil) with those the pipeline finds.
+func tallyDates(t *testing.T, p *nlp.Pipeline, goldPath, docs string, only map[string]bool) dateTally {
 	t.Helper()
 	raw, err := os.ReadFile(goldPath)
 	if err != nil {
@@ -52,7 +74,9 @@ func tallyDates(t *testing.T, p *nlp.Pipeline, goldPath, docs string) dateTally 
 	}
 	names := make([]string, 0, len(gold))
 	for n := range gold {
-		names = append(names, n)
+		if only == nil || only[n] {
+			names = append(names, n)
+		}
 	}
 	sort.Strings(names)
 	var tally dateTally
@@ -74,6 +98,7 @@ func tallyDates(t *testing.T, p *nlp.Pipeline, goldPath, docs string) dateTally 
 			tally.neither++
 		case want == "":
 			tally.extra++
+			t.Logf("%s: %s (%s), gold undated", n, x.Date, x.DateRule)
 		case x.Date == "":
 			tally.missed++
 		case x.Date == want:
