@@ -15,19 +15,19 @@ import (
 )
 
 // corpusFloors are the F1 figures the extractor reached on the whole real
-// corpus (corpus/gold.json, 232 articles: the first 208 after the rules were
-// fitted to them, then batch 9, fitted to nothing; in the comments), less a
-// hair: a change that scores below any of them
+// corpus (corpus/gold.json, 248 articles: the first 208 after the rules were
+// fitted to them, then batches 9 and 10, fitted to nothing; in the
+// comments), less a hair: a change that scores below any of them
 // fails the build. Raise them when the extractor improves. The first-pass
 // figures of each blind batch are in corpus/firstpass.tsv and the README.
 var corpusFloors = []struct {
 	kind, key string
 	minF1     float64
 }{
-	{eval.KindEntity, eval.AllKey, 0.815},             // 0.823
+	{eval.KindEntity, eval.AllKey, 0.815},             // 0.826
 	{eval.KindEntity, "Official", 0.92},               // 0.926
-	{eval.KindRelation, eval.AllKey, 0.555},           // 0.566
-	{eval.KindPosition, eval.PositionTitleOrg, 0.715}, // 0.721
+	{eval.KindRelation, eval.AllKey, 0.555},           // 0.565
+	{eval.KindPosition, eval.PositionTitleOrg, 0.715}, // 0.728
 }
 
 // TestCorpusQuality runs every article of the real corpus through the

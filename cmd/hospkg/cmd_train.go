@@ -71,6 +71,9 @@ func runTrain(ctx context.Context, opts trainOptions) error {
 			}
 			gold[doc] = gd
 		}
+		for k := range more {
+			more[k].Group = name
+		}
 		docs = append(docs, more...)
 	}
 	sort.Slice(docs, func(i, j int) bool { return docs[i].Name < docs[j].Name })
@@ -149,13 +152,18 @@ func goldDocuments(ctx context.Context, gold eval.Gold, folder string, workers i
 }
 
 // scoreExtractions scores extractions as hospkg eval scores a store built
-// from them: through the JSONL export.
+// from them: through the JSONL export, against the gold of their
+// documents.
 func scoreExtractions(gold eval.Gold) model.Scorer {
 	return func(xs []*nlp.Extraction) (eval.Report, error) {
 		c := graph.NewJSONLCollector()
+		theirs := make(eval.Gold, len(xs))
 		for _, x := range xs {
 			if err := c.Add(x); err != nil {
 				return eval.Report{}, err
+			}
+			if g, ok := gold[x.Doc.Name]; ok {
+				theirs[x.Doc.Name] = g
 			}
 		}
 		var buf bytes.Buffer
@@ -166,13 +174,15 @@ func scoreExtractions(gold eval.Gold) model.Scorer {
 		if err != nil {
 			return eval.Report{}, err
 		}
-		return eval.Score(gold, lines), nil
+		return eval.Score(theirs, lines), nil
 	}
 }
 
 // winMargin is how much a kind's F1 must rise on the folds left out for the
-// model to decide it: less is within what the choice of folds moves.
-const winMargin = 0.005
+// model to decide it: less is within what the choice of folds moves (the
+// positions' gain went from 0.003 to 0.009 as the documents were split
+// into folds four ways).
+const winMargin = 0.01
 
 // writeCrossValidation prints the fold tables (each kind decided alone, and
 // the kinds that won together) and the reliability table as Markdown.
@@ -198,6 +208,18 @@ func writeCrossValidation(w io.Writer, trials []*model.CrossValidation, cv *mode
 				r, m := t.Rules.Rows[kind][key], t.Model.Rows[kind][key]
 				p.printf("| %s | %s | %.3f / %.3f / %.3f | %.3f / %.3f / %.3f | %+.3f |\n", kind, key, r.P, r.R, r.F1, m.P, m.R, m.F1, m.F1-r.F1)
 			}
+		}
+		groups := make([]string, 0, len(t.Groups))
+		for g := range t.Groups {
+			groups = append(groups, g)
+		}
+		sort.Strings(groups)
+		for _, g := range groups {
+			r, m := t.Groups[g][0], t.Groups[g][1]
+			p.printf("\n%s alone: entities %.3f → %.3f, relations %.3f → %.3f, positions %.3f → %.3f\n", g,
+				r.Rows[eval.KindEntity][eval.AllKey].F1, m.Rows[eval.KindEntity][eval.AllKey].F1,
+				r.Rows[eval.KindRelation][eval.AllKey].F1, m.Rows[eval.KindRelation][eval.AllKey].F1,
+				r.Rows[eval.KindPosition][eval.PositionTitleOrg].F1, m.Rows[eval.KindPosition][eval.PositionTitleOrg].F1)
 		}
 	}
 	p.printf("\nthe model written decides %s; the other kinds keep every fact of the rules, with the model's confidence\n", kindList(cv.Deciding))

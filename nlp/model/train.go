@@ -13,6 +13,9 @@ type Document struct {
 	Name string
 	X    *nlp.Extraction
 	Gold eval.GoldDocument
+	// Group names the set of documents it came from (its gold file):
+	// cross-validation reports each group apart.
+	Group string
 }
 
 // labelled is one candidate of a training document with its label.
