@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -165,7 +166,7 @@ func (g *entityGraph) links() []link {
 			at[key] = i
 			out = append(out, link{from: from, to: to, predicate: e.predicate, title: e.title})
 		}
-		if !contains(out[i].docs, e.doc) {
+		if !slices.Contains(out[i].docs, e.doc) {
 			out[i].docs = append(out[i].docs, e.doc)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -99,7 +100,7 @@ func TestExportCSV(t *testing.T) {
 			for _, r := range rows[1:] {
 				joined = append(joined, strings.Join(r, "|"))
 			}
-			if !contains(joined, tc.wantRow) {
+			if !slices.Contains(joined, tc.wantRow) {
 				t.Errorf("no row %s in\n%s", tc.wantRow, strings.Join(joined, "\n"))
 			}
 		})
@@ -143,7 +144,7 @@ func TestExportGraphMLParsesBack(t *testing.T) {
 		}
 	}
 	for _, name := range []string{"北京大学第一医院", "北京大学第一医院密云医院", "郭燕红", "国家卫生健康委应急司", "整形烧伤外科"} {
-		if !contains(values(labels), name) {
+		if !slices.Contains(values(labels), name) {
 			t.Errorf("no node labelled %s in %v", name, labels)
 		}
 	}
@@ -158,7 +159,7 @@ func TestExportGraphMLParsesBack(t *testing.T) {
 		edges = append(edges, labels[e.Source]+" "+label+" "+labels[e.Target])
 	}
 	for _, want := range []string{"北京大学第一医院 supports 北京大学第一医院密云医院", "郭燕红 司长 国家卫生健康委应急司", "整形烧伤外科 department_of 北京大学第一医院"} {
-		if !contains(edges, want) {
+		if !slices.Contains(edges, want) {
 			t.Errorf("no edge %s in %q", want, edges)
 		}
 	}
@@ -187,10 +188,10 @@ func TestExportGMLParsesBack(t *testing.T) {
 	for _, m := range gmlEdge.FindAllStringSubmatch(out, -1) {
 		edges = append(edges, labels[m[1]]+" "+html.UnescapeString(m[3])+" "+labels[m[2]])
 	}
-	if !contains(values(labels), "北京大学第一医院") {
+	if !slices.Contains(values(labels), "北京大学第一医院") {
 		t.Errorf("no node labelled 北京大学第一医院 in %v", labels)
 	}
-	if !contains(edges, "郭燕红 司长 国家卫生健康委应急司") {
+	if !slices.Contains(edges, "郭燕红 司长 国家卫生健康委应急司") {
 		t.Errorf("no position edge in %q", edges)
 	}
 }

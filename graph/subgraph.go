@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -301,7 +302,7 @@ func (g *entityGraph) around(name string, hops int, edges []factEdge) (map[quad.
 	reached := make(map[quad.IRI]bool)
 	var frontier []quad.IRI
 	for _, n := range g.nodes {
-		if n.line.Name == name || contains(n.line.Aliases, name) {
+		if n.line.Name == name || slices.Contains(n.line.Aliases, name) {
 			reached[n.node] = true
 			frontier = append(frontier, n.node)
 		}
@@ -336,15 +337,6 @@ func entityTypeNames() map[string]bool {
 		out[strings.TrimPrefix(string(iri), "hk:")] = true
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func sortedKeys(m map[string]bool) []string {

@@ -283,7 +283,7 @@ func (r *resolution) addDepartment(d docOrg, parentID string) string {
 		if e.Type != Department {
 			continue
 		}
-		if d.parent == nil && parentID == r.main && e.Parent != parentID && (e.Name == name || contains(e.Aliases, name) || isDeptShortForm(name, e.Name)) {
+		if d.parent == nil && parentID == r.main && e.Parent != parentID && (e.Name == name || slices.Contains(e.Aliases, name) || isDeptShortForm(name, e.Name)) {
 			return r.addEntity(Entity{ID: e.ID, Type: Department, Name: e.Name, Parent: e.Parent}, d.sent, d.start, d.end, "")
 		}
 		if e.Parent == parentID && isDeptShortForm(name, e.Name) {
@@ -461,7 +461,7 @@ func listedApart(facts []sentenceFacts) map[[2]string]bool {
 			if o.ref || o.typ == Department {
 				continue
 			}
-			if prevEnd < 0 || o.start < prevEnd || !contains(listSeparators, f.st.at(prevEnd, o.start)) {
+			if prevEnd < 0 || o.start < prevEnd || !slices.Contains(listSeparators, f.st.at(prevEnd, o.start)) {
 				apart = markApart(apart, list)
 				list = list[:0]
 			}

@@ -126,7 +126,7 @@ func clauseList(st *sentenceText, from, to int) []listItem {
 		sep := ""
 		if strings.HasPrefix(clause[i:], "、") {
 			sep = "、"
-		} else if t, ok := st.tokenAt(off); ok && contains(listConjunctions, t.Text) {
+		} else if t, ok := st.tokenAt(off); ok && slices.Contains(listConjunctions, t.Text) {
 			sep = t.Text
 		}
 		if sep == "" {

@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -469,7 +470,7 @@ func introducesShortName(name, after string) bool {
 // level word before them they name no one in particular.
 var placeKinds = []string{"局", "厅", "委", "署"}
 
-func needsPlace(suffix string) bool { return contains(placeKinds, suffix) }
+func needsPlace(suffix string) bool { return slices.Contains(placeKinds, suffix) }
 
 // governmentFields name what a bureau or department of a government is for:
 // Hong Kong's, Macau's and Taiwan's are named by their field alone
@@ -592,7 +593,7 @@ func promoteOrgans(ms []*orgMention) []*orgMention {
 			if o == d || o.typ != Institution || o.start != d.start || o.end >= d.end || !committeeOrGovernment.MatchString(o.name) {
 				continue
 			}
-			if contains(partyOrgans, d.name[o.end-d.start:]) {
+			if slices.Contains(partyOrgans, d.name[o.end-d.start:]) {
 				d.typ = Institution
 				misread[o] = true
 			}
@@ -1407,7 +1408,7 @@ func stripDeptGeneric(s string) string {
 
 // isDeptName reports whether name is a named unit rather than a generic word.
 func isDeptName(name, suffix string) bool {
-	if contains(genericDeptNames, name) || isLevelDesignation(name) {
+	if slices.Contains(genericDeptNames, name) || isLevelDesignation(name) {
 		return false
 	}
 	// A one- or two-character suffix alone (科, 中心) names no unit; a

@@ -521,7 +521,7 @@ func relateDispatch(s *relationSet, spans []orgSpan, st *sentenceText) {
 			// hospital. Only a verb sends; 专家团队 alone may be received.
 			// Experts sent to a place the text does not name (选派…到县级医院)
 			// are not sent to the article's hospital.
-			if !found && !elsewhere && helper != s.r.main && !contains(dispatchNouns, cue) {
+			if !found && !elsewhere && helper != s.r.main && !slices.Contains(dispatchNouns, cue) {
 				if o := lastBefore(spans, base+at); o != nil && !strings.ContainsAny(text[o.end-base:at], ",，") {
 					s.add(helper, Supports, s.r.main)
 				}
@@ -545,7 +545,7 @@ func relatePairs(s *relationSet, spans []orgSpan, st *sentenceText) {
 		return
 	}
 	gap := text[spans[0].end-base : spans[1].start-base]
-	if !contains(pairDashes, strings.TrimSpace(gap)) {
+	if !slices.Contains(pairDashes, strings.TrimSpace(gap)) {
 		return
 	}
 	// Nothing else on the line but a list number.
@@ -1117,7 +1117,7 @@ func relateMemberLists(s *relationSet, spans []orgSpan, st *sentenceText) {
 			members := s.subjectsBefore(spans, text, base, base+at)
 			group := ""
 			for _, sp := range spans {
-				if sp.end <= base+at && isGroupName(s.r.entities[sp.id]) && !contains(members, sp.id) {
+				if sp.end <= base+at && isGroupName(s.r.entities[sp.id]) && !slices.Contains(members, sp.id) {
 					group = sp.id
 					break
 				}

@@ -1,6 +1,9 @@
 package nlp
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // signingCues say that organisations signed or began something together.
 var signingCues = []string{"签署", "签订", "签约", "合作协议", "战略合作", "合作共建", "共建"}
@@ -226,7 +229,7 @@ func relateDashedPairs(s *relationSet, spans []orgSpan, st *sentenceText) {
 	text, base := st.Text, st.Start
 	for i := 0; i+1 < len(spans); i++ {
 		gap := strings.TrimSpace(text[spans[i].end-base : spans[i+1].start-base])
-		if !contains(allianceDashes, gap) {
+		if !slices.Contains(allianceDashes, gap) {
 			continue
 		}
 		rest := text[spans[i+1].end-base:]

@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -498,7 +499,7 @@ func (r *resolution) addEntity(e Entity, sent, start, end int, surface string) s
 
 // addAlias records a as another name of e, unless it is empty or known.
 func (e *Entity) addAlias(a string) {
-	if a != "" && a != e.Name && !contains(e.Aliases, a) {
+	if a != "" && a != e.Name && !slices.Contains(e.Aliases, a) {
 		e.Aliases = append(e.Aliases, a)
 	}
 }
@@ -514,13 +515,4 @@ func (r *resolution) originalSurface(start, end int) string {
 		return ""
 	}
 	return s
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -23,7 +24,7 @@ func MarkShortForms(x *Extraction) {
 			continue
 		}
 		for _, a := range e.Aliases {
-			if a == e.Name || genericShortName(a) || contains(e.ShortForms, a) {
+			if a == e.Name || genericShortName(a) || slices.Contains(e.ShortForms, a) {
 				continue
 			}
 			if definedInBracket(x.Doc.Text, *e, a) || abbreviatesAcross(a, e.Name) {

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -54,7 +55,7 @@ func newExportCommand() *cli.Command {
 }
 
 func runExport(ctx context.Context, opts exportOptions) error {
-	if !contains(graph.ExportFormats, opts.export.Format) {
+	if !slices.Contains(graph.ExportFormats, opts.export.Format) {
 		// Checked before the store is opened or the output file created.
 		return fmt.Errorf("export: unknown format %q (known: %s)", opts.export.Format, strings.Join(graph.ExportFormats, ", "))
 	}
@@ -150,13 +151,4 @@ func openDirect(name string) (io.Writer, func(error) error, error) {
 		}
 		return errJoin(err, f.Close())
 	}, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

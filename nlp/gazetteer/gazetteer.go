@@ -8,6 +8,7 @@
 package gazetteer
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -112,20 +113,11 @@ func ShortForm(name string) string {
 	}
 	// 东乡族自治县: a division named after its people alone is called by
 	// the people's name.
-	if strings.HasSuffix(s, "族") && contains(peoples, s) {
+	if strings.HasSuffix(s, "族") && slices.Contains(peoples, s) {
 		s = strings.TrimSuffix(s, "族")
 	}
 	if s == name || utf8.RuneCountInString(s) < 2 {
 		return ""
 	}
 	return s
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -1,6 +1,8 @@
 package model
 
 import (
+	"maps"
+	"slices"
 	"sort"
 
 	"hospkg/eval"
@@ -103,7 +105,7 @@ func trainAdditions(docs []Document, source func(*featurizer, bool) []Addition, 
 	}
 	tp, fp := rulesTally(all, EntityKind)
 	d.Thresholds = make(map[string]float64)
-	for _, t := range subkinds(added) {
+	for _, t := range slices.Sorted(maps.Keys(added)) {
 		if threshold, ok := bestF1Threshold(added[t], tp[t], fp[t], counts[t]); ok {
 			d.Thresholds[t] = threshold
 		}
@@ -164,7 +166,7 @@ type chosenNames struct {
 // the adding kinds believe enough to add.
 func (m *Model) chooseNames(f *featurizer) chosenNames {
 	var out chosenNames
-	for _, k := range subkindsOf(additionSources) {
+	for _, k := range slices.Sorted(maps.Keys(additionSources)) {
 		d := &m.Deciders[k]
 		if d.Weights == nil || len(d.Thresholds) == 0 {
 			continue

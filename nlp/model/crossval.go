@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 
 	"hospkg/eval"
@@ -70,7 +71,7 @@ func CrossValidate(docs []Document, folds int, deciding []Kind, score Scorer) (*
 				right = append(right, l.right)
 			}
 			// And the names the model adds.
-			for _, k := range subkindsOf(additionSources) {
+			for _, k := range slices.Sorted(maps.Keys(additionSources)) {
 				items := labelAdditions([]Document{d}, additionSources[k])
 				as := make([]Addition, len(items))
 				for i, l := range items {

@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
+	"slices"
 )
 
 // magic opens every model file; the digit is the format's version.
@@ -30,14 +32,14 @@ func (m *Model) Encode(w io.Writer) error {
 		e.float(d.A)
 		e.float(d.B)
 		e.float(weights.Bias)
-		keys := sortedKeys(weights.Weights)
+		keys := slices.Sorted(maps.Keys(weights.Weights))
 		e.uint(uint32(len(keys)))
 		for _, f := range keys {
 			e.uint(f)
 			e.uint(math.Float32bits(float32(weights.Weights[f])))
 		}
 		for _, table := range []map[string]float64{d.Thresholds, d.Priors} {
-			subs := subkinds(table)
+			subs := slices.Sorted(maps.Keys(table))
 			e.uint(uint32(len(subs)))
 			for _, s := range subs {
 				e.uint(uint32(len(s)))

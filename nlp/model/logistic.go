@@ -3,7 +3,6 @@ package model
 import (
 	"math"
 	"math/rand/v2"
-	"slices"
 )
 
 // Logistic is a logistic regression over hashed binary features, kept
@@ -170,14 +169,4 @@ func platt(z []float64, right []bool) (a, b float64) {
 // softplus is log(1+exp(x)), finite for every x.
 func softplus(x float64) float64 {
 	return math.Max(x, 0) + math.Log1p(math.Exp(-math.Abs(x)))
-}
-
-// sortedKeys lists a weight map's features in increasing order.
-func sortedKeys(w map[uint32]float64) []uint32 {
-	keys := make([]uint32, 0, len(w))
-	for k := range w {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

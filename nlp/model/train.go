@@ -1,6 +1,7 @@
 package model
 
 import (
+	"maps"
 	"slices"
 	"sort"
 
@@ -118,7 +119,7 @@ func Train(docs []Document, folds int) *Model {
 		m.Deciders[k] = d
 	}
 	m.Deciders[RetypeKind] = trainRetypes(docs, folds)
-	for _, k := range subkindsOf(additionSources) {
+	for _, k := range slices.Sorted(maps.Keys(additionSources)) {
 		m.Deciders[k] = trainAdditions(docs, additionSources[k], all, counts, folds)
 	}
 	return m
@@ -190,16 +191,6 @@ func priors(items []labelled) map[string]float64 {
 		out[sub] = round3(float64(right[sub]) / float64(n))
 	}
 	return out
-}
-
-// subkinds lists the keys of a per-subkind map in order.
-func subkinds[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // fitCalibrated trains a decider's weights on the examples of every item
@@ -286,14 +277,4 @@ func rulesTally(all []labelled, k Kind) (tp, fp map[string]int) {
 		}
 	}
 	return tp, fp
-}
-
-// subkindsOf lists the kinds of a per-kind map in order.
-func subkindsOf[V any](m map[Kind]V) []Kind {
-	keys := make([]Kind, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
