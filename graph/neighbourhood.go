@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -111,13 +112,13 @@ func ReadNeighbourhood(ctx context.Context, qs graph.QuadStore, centre []quad.IR
 	}
 	for _, p := range opts.Predicates {
 		if !edgePredicates[p] {
-			return nil, fmt.Errorf("neighbourhood: unknown predicate %q (known: %s)", p, strings.Join(sortedKeys(edgePredicates), ", "))
+			return nil, fmt.Errorf("neighbourhood: unknown predicate %q (known: %s)", p, strings.Join(slices.Sorted(maps.Keys(edgePredicates)), ", "))
 		}
 	}
 	known := entityTypeNames()
 	for _, t := range opts.Types {
 		if !known[t] {
-			return nil, fmt.Errorf("neighbourhood: unknown entity type %q (known: %s)", t, strings.Join(sortedKeys(known), ", "))
+			return nil, fmt.Errorf("neighbourhood: unknown entity type %q (known: %s)", t, strings.Join(slices.Sorted(maps.Keys(known)), ", "))
 		}
 	}
 	n := &neighbourhoodReader{r: newGraphReader(qs), opts: opts, lines: make(map[quad.IRI]*EntityLine), texts: make(map[quad.IRI]string),

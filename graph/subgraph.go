@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -220,7 +221,7 @@ func (g *entityGraph) filter(f Filter) (*entityGraph, error) {
 	preds := make(map[string]bool)
 	for _, p := range f.Predicates {
 		if !edgePredicates[p] {
-			return nil, fmt.Errorf("unknown predicate %q (known: %s)", p, strings.Join(sortedKeys(edgePredicates), ", "))
+			return nil, fmt.Errorf("unknown predicate %q (known: %s)", p, strings.Join(slices.Sorted(maps.Keys(edgePredicates)), ", "))
 		}
 		preds[p] = true
 	}
@@ -336,14 +337,5 @@ func entityTypeNames() map[string]bool {
 	for _, iri := range entityTypes {
 		out[strings.TrimPrefix(string(iri), "hk:")] = true
 	}
-	return out
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
 	return out
 }
