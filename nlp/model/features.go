@@ -489,9 +489,9 @@ var (
 	placeRunes int                        // the longest, in runes
 )
 
-// placePrefix is the level of the longest administrative division that
-// begins the name, and the rest of the name; "" when none does.
-func placePrefix(name string) (string, string) {
+// loadPlaces reads the administrative divisions' names and short forms,
+// once.
+func loadPlaces() {
 	placesOnce.Do(func() {
 		places = make(map[string]gazetteer.Level)
 		for _, d := range gazetteer.Divisions() {
@@ -506,6 +506,20 @@ func placePrefix(name string) (string, string) {
 			}
 		}
 	})
+}
+
+// isPlace reports whether s is an administrative division's name or short
+// form.
+func isPlace(s string) bool {
+	loadPlaces()
+	_, ok := places[s]
+	return ok
+}
+
+// placePrefix is the level of the longest administrative division that
+// begins the name, and the rest of the name; "" when none does.
+func placePrefix(name string) (string, string) {
+	loadPlaces()
 	// The byte offsets of the first placeRunes rune ends, longest first.
 	var ends []int
 	for i, n := 0, 0; i < len(name) && n < placeRunes; n++ {

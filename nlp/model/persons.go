@@ -280,10 +280,3 @@ func (f *featurizer) person(p *Addition, before, after string, toks []nlp.Token,
 	}
 	return f.buf
 }
-
-// isPlace reports whether s is an administrative division's name or short
-// form.
-func isPlace(s string) bool {
-	level, rest := placePrefix(s + "x")
-	return level != "" && rest == "x"
-}
